@@ -1,0 +1,67 @@
+// Benchmarks of issue 2 (and the CDK one when present). Prints medians; bench/RESULTS.md records them.
+// Run: npm run bench  (builds nothing; runs the TypeScript sources through tsx)
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import { analyzeText } from '../src/core/scan/analyzeText';
+import { generateTemplate } from './generateTemplate';
+import { median, timeRuns } from './stats';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const out: string[] = [];
+const say = (s: string): void => {
+  console.log(s);
+  out.push(s);
+};
+
+say(`machine: ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}; median of ${RUNS} runs`);
+
+// (a) a 5,000-resource template: whole analysis vs a bare yaml.parseDocument, same process.
+{
+  const text = generateTemplate(5000);
+  analyzeText(text, 'warm.yaml'); // load the IAM data and JIT once, for both sides
+  parseDocument(text);
+  const bare = median(timeRuns(RUNS, () => parseDocument(text)));
+  let findings = 0;
+  const scan = median(timeRuns(RUNS, () => (findings = analyzeText(text, 'big.yaml').findings.length)));
+  say(`(a) 5,000 resources (${text.split('\n').length} lines, ${(text.length / 1024).toFixed(0)} KiB): bare parseDocument ${bare.toFixed(1)} ms, full scan ${scan.toFixed(1)} ms, ratio ${(scan / bare).toFixed(2)}× (budget ≤ 3×), ${findings} findings`);
+}
+
+// (b) the editor path: re-analyse a ~3,000-line template after a one-line edit.
+{
+  let text = generateTemplate(275);
+  const lines = text.split('\n');
+  analyzeText(text, 'edit.yaml', { incremental: true });
+  let k = 0;
+  const times = timeRuns(Math.max(RUNS, 15), () => {
+    const i = 20 + ((k++ * 37) % (lines.length - 40));
+    const edited = [...lines];
+    edited[i] = `${edited[i]} `;
+    text = edited.join('\n');
+    analyzeText(text, 'edit.yaml', { incremental: true });
+  });
+  say(`(b) one-line edit of a ${lines.length}-line template, re-analysed: median ${median(times).toFixed(1)} ms (budget < 30 ms)`);
+}
+
+// (c) the shared corpus, end to end (read + analyse), files per second.
+{
+  const corpus = path.resolve(__dirname, '../../shared/corpus');
+  if (!existsSync(corpus)) say('(c) corpus absent; skipped');
+  else {
+    const files: string[] = [];
+    const walk = (d: string): void => {
+      for (const n of readdirSync(d)) {
+        const p = path.join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(ya?ml|json|ts)$/.test(n) && n !== 'labels.json') files.push(p);
+      }
+    };
+    walk(corpus);
+    const times = timeRuns(RUNS, () => {
+      for (const f of files) analyzeText(readFileSync(f, 'utf8'), f);
+    });
+    const m = median(times);
+    say(`(c) shared corpus: ${files.length} files in ${m.toFixed(1)} ms → ${((files.length * 1000) / m).toFixed(0)} files/s`);
+  }
+}

@@ -1,0 +1,70 @@
+// Scores Lambda Guard's findings against ../shared/corpus/labels.json: precision and recall per rule.
+// A benchmark, not a test: it prints a table and exits 0. Skips cleanly when the corpus is absent.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText } from '../src/core/scan/analyzeText';
+import type { Finding } from '../src/core/model/finding';
+
+interface Label { rule: string; resource?: string; line?: number; why: string }
+interface FileLabels { path: string; format: string; expect: Label[]; expectNot: Label[] }
+
+const corpus = path.resolve(__dirname, '../../shared/corpus');
+const labelsFile = path.join(corpus, 'labels.json');
+if (!existsSync(labelsFile)) {
+  console.log(`eval: no corpus at ${corpus}; nothing to score.`);
+  process.exit(0);
+}
+const labels: { files: FileLabels[] } = JSON.parse(readFileSync(labelsFile, 'utf8'));
+const verbose = process.argv.includes('--verbose');
+
+interface Score { tp: number; fn: number; fp: number }
+const scores = new Map<string, Score>();
+const score = (rule: string): Score => {
+  if (!scores.has(rule)) scores.set(rule, { tp: 0, fn: 0, fp: 0 });
+  return scores.get(rule)!;
+};
+const misses: string[] = [];
+let files = 0;
+let errors = 0;
+const t0 = process.hrtime.bigint();
+
+for (const fl of labels.files) {
+  const abs = path.join(corpus, fl.path);
+  if (!existsSync(abs)) continue;
+  files++;
+  const r = analyzeText(readFileSync(abs, 'utf8'), fl.path);
+  errors += r.errors.length;
+  const active = r.findings.filter((f) => !f.suppressed);
+  const matched = new Set<Finding>();
+  for (const e of fl.expect) {
+    const hit = active.find((f) => f.ruleId === e.rule && !matched.has(f) && (e.line === undefined || f.location?.startLine === e.line));
+    if (hit) {
+      matched.add(hit);
+      score(e.rule).tp++;
+    } else {
+      score(e.rule).fn++;
+      misses.push(`MISS ${e.rule} ${fl.path}:${e.line ?? '?'} ${e.resource ?? ''} — ${e.why}`);
+    }
+  }
+  for (const n of fl.expectNot) {
+    const bad = active.filter((f) => (n.rule === '*' || f.ruleId === n.rule) && (!n.resource || f.resource === n.resource) && !matched.has(f));
+    for (const f of bad) {
+      score(f.ruleId).fp++;
+      matched.add(f);
+      misses.push(`FALSE ${f.ruleId} ${fl.path}:${f.location?.startLine} ${f.resource ?? ''} — label says: ${n.why}`);
+    }
+  }
+}
+const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+
+const pct = (a: number, b: number): string => (b === 0 ? '   –  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
+console.log('rule    TP  FN  FP  precision  recall');
+let T = { tp: 0, fn: 0, fp: 0 };
+for (const [rule, s] of [...scores].sort()) {
+  console.log(`${rule}  ${String(s.tp).padStart(3)} ${String(s.fn).padStart(3)} ${String(s.fp).padStart(3)}  ${pct(s.tp, s.tp + s.fp)}    ${pct(s.tp, s.tp + s.fn)}`);
+  T = { tp: T.tp + s.tp, fn: T.fn + s.fn, fp: T.fp + s.fp };
+}
+console.log(`all     ${String(T.tp).padStart(3)} ${String(T.fn).padStart(3)} ${String(T.fp).padStart(3)}  ${pct(T.tp, T.tp + T.fp)}    ${pct(T.tp, T.tp + T.fn)}`);
+console.log(`\n${files} files, ${errors} parse errors, ${ms.toFixed(0)} ms (first run includes loading the IAM data)`);
+if (verbose || misses.length <= 30) for (const m of misses) console.log(m);
+else console.log(`${misses.length} misses/false positives; --verbose lists them`);

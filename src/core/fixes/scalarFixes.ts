@@ -1,0 +1,46 @@
+import type { Finding } from '../model/finding';
+import { get } from '../iac/tree/tnode';
+import type { FixDocument } from './fixDocument';
+import { singleEditFix, type Fix } from './fixTypes';
+import { plainSafe, str, yamlString } from './fixValue';
+import { insertEntry } from './insertNode';
+
+/** Replaces the scalar at `finding`'s range by `value`, keeping the scalar's quotes. */
+export function replaceScalar(doc: FixDocument, f: Finding, value: string, title: string, kind: string): Fix | undefined {
+  const path = doc.pathTo(f.location!);
+  const leaf = path[path.length - 1].node;
+  if (leaf.kind !== 'scalar' || doc.start(leaf.range) !== doc.start(f.location!)) return undefined;
+  const old = doc.slice(leaf.range);
+  let text: string;
+  if (doc.json) text = JSON.stringify(value);
+  else if (old.startsWith("'")) text = `'${value.replace(/'/g, "''")}'`;
+  else if (old.startsWith('"')) text = JSON.stringify(value);
+  else text = plainSafe(value) ? value : yamlString(value, doc.style);
+  return singleEditFix(title, kind, doc.start(leaf.range), doc.end(leaf.range), text, true);
+}
+
+/** LG008: `AuthType: NONE` becomes `AWS_IAM`; a function URL without AuthType gets one. */
+export function setAuthTypeFix(doc: FixDocument, f: Finding): Fix | undefined {
+  const value = typeof f.fix?.value === 'string' ? f.fix.value : 'AWS_IAM';
+  const title = `Set the function URL's AuthType to ${value}`;
+  const direct = replaceScalar(doc, f, value, title, 'setAuthType');
+  if (direct && /^['"]?none['"]?$/i.test(doc.slice(f.location!))) return direct;
+  const path = doc.pathTo(f.location!);
+  for (let i = path.length - 1; i >= 0; i--) {
+    const n = path[i].node;
+    if (n.kind !== 'map') continue;
+    const target = get(n, 'Type') && get(n, 'Properties') ? get(n, 'Properties') : n;
+    if (!target || target.kind !== 'map' || get(target, 'AuthType')) return undefined;
+    const e = insertEntry(doc, target, 'AuthType', str(value));
+    return e && singleEditFix(title, 'setAuthType', e.start, e.end, e.text, true);
+  }
+  return undefined;
+}
+
+/** LG012 (typo with a suggestion) and LG013 (permission for a non-invoke action): replace the value. */
+export function replaceValueFix(doc: FixDocument, f: Finding): Fix | undefined {
+  const value = f.fix?.value;
+  if (typeof value !== 'string') return undefined;
+  const title = f.fix?.kind === 'replaceAction' ? `Change to '${value}'` : `Grant '${value}' only`;
+  return replaceScalar(doc, f, value, title, String(f.fix?.kind));
+}

@@ -1,0 +1,33 @@
+import { scalarString, type TNode } from '../tree/tnode';
+
+export interface Branch {
+  node: TNode;
+  branch?: string;
+}
+
+export function joinBranch(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return `${a} & ${b}`;
+}
+
+/** True for `!Ref AWS::NoValue`, which removes the property or list item it stands in. */
+export function isNoValue(node: TNode | undefined): boolean {
+  return !!node && node.kind === 'fn' && node.name === 'Ref' && scalarString(node.arg) === 'AWS::NoValue';
+}
+
+/**
+ * Unwraps `!If [Cond, A, B]` (nested too) into the alternatives with their branch labels, so that
+ * both sides are analysed and a finding can say which one it comes from. `AWS::NoValue` branches vanish.
+ */
+export function branchesOf(node: TNode | undefined, branch?: string, depth = 0): Branch[] {
+  if (!node || isNoValue(node)) return [];
+  if (node.kind === 'fn' && node.name === 'Fn::If' && node.arg.kind === 'seq' && node.arg.items.length === 3 && depth < 8) {
+    const cond = scalarString(node.arg.items[0]) ?? '?';
+    return [
+      ...branchesOf(node.arg.items[1], joinBranch(branch, `${cond}=true`), depth + 1),
+      ...branchesOf(node.arg.items[2], joinBranch(branch, `${cond}=false`), depth + 1),
+    ];
+  }
+  return [{ node, branch }];
+}

@@ -1,0 +1,78 @@
+import type { ScanError } from '../../model/finding';
+import { emptyModel, type TemplateModel } from '../../model/templateModel';
+import { commentsToSuppressions, findSuppressionComments } from '../../suppress/commentSuppressions';
+import { metadataSuppressions } from '../../suppress/metadataSuppressions';
+import { nodeStartsByLine } from '../../suppress/nodeStarts';
+import { extractServerlessFunction } from '../sam/extractServerlessFunction';
+import { parseJson } from '../tree/parseJson';
+import { parseYamlChunked } from '../tree/chunkedYaml';
+import { parseYaml, type ParsedTree } from '../tree/parseYaml';
+import { entry, get, scalarString, type TNode } from '../tree/tnode';
+import { looksLikeTemplate, templateFormat } from './detectTemplate';
+import { parseEmbeddedJson } from './embeddedJson';
+import type { ExtractContext, ResourceExtractor } from './extractContext';
+import { extractPolicy, extractRole, extractUserOrGroup } from './extractIam';
+import { extractFunction, extractPermission, extractUrl } from './extractLambda';
+import { contextFor } from './resolveContext';
+
+const EXTRACTORS: Record<string, ResourceExtractor> = {
+  'AWS::IAM::Role': extractRole,
+  'AWS::IAM::User': extractUserOrGroup('user'),
+  'AWS::IAM::Group': extractUserOrGroup('group'),
+  'AWS::IAM::Policy': extractPolicy,
+  'AWS::IAM::ManagedPolicy': extractPolicy,
+  'AWS::Lambda::Permission': extractPermission,
+  'AWS::Lambda::Url': extractUrl,
+  'AWS::Lambda::Function': extractFunction,
+  'AWS::Serverless::Function': extractServerlessFunction,
+};
+
+export interface LoadResult {
+  model?: TemplateModel;
+  errors: ScanError[];
+  /** True when the file is not a template (a workflow, a manifest …) and was skipped silently. */
+  skipped: boolean;
+}
+
+export function isJsonFile(file: string, text: string): boolean {
+  return /\.json$/i.test(file) || (!/\.ya?ml$/i.test(file) && /^\s*\{/.test(text));
+}
+
+/**
+ * Loads a CloudFormation or SAM template (YAML or JSON) into the model the rules read. `incremental`
+ * re-uses the parse of unchanged resources from earlier calls (the editor path).
+ */
+export function loadTemplate(text: string, file: string, opts: { incremental?: boolean } = {}): LoadResult {
+  const yaml = opts.incremental ? parseYamlChunked : parseYaml;
+  const parsed: ParsedTree = isJsonFile(file, text) ? parseJson(text, file) : yaml(text, file);
+  if (parsed.errors.length > 0 || !parsed.root) {
+    return looksLikeTemplate(text) ? { errors: parsed.errors.length ? parsed.errors : [{ file, line: 1, message: 'empty template' }], skipped: false } : { errors: [], skipped: true };
+  }
+  const format = templateFormat(parsed.root);
+  if (!format) return { errors: [], skipped: true };
+  const model = emptyModel(file, format);
+  const sourceLines = text.split('\n');
+  const ctx: ExtractContext = {
+    rc: contextFor(parsed.root),
+    model,
+    parseString: (n: TNode) => parseEmbeddedJson(n, sourceLines, file),
+    functionGlobals: get(get(parsed.root, 'Globals'), 'Function'),
+  };
+  const errors: ScanError[] = [];
+  const resources = get(parsed.root, 'Resources');
+  for (const e of resources?.kind === 'map' ? resources.entries : []) {
+    const type = scalarString(get(e.value, 'Type')) ?? '';
+    model.resources.push({ logicalId: e.key, type, range: e.range, keyRange: e.keyRange });
+    model.suppressions.push(...metadataSuppressions(e.key, e.value));
+    const extract = EXTRACTORS[type];
+    if (!extract) continue;
+    try {
+      extract(e.key, e.value, entry(e.value, 'Properties')?.value, ctx);
+    } catch (err) {
+      // One odd resource must not cost the rest of the file its findings.
+      errors.push({ file, line: e.keyRange.startLine, message: `could not analyse ${e.key}: ${(err as Error).message}` });
+    }
+  }
+  model.suppressions.push(...commentsToSuppressions(findSuppressionComments(text), sourceLines, nodeStartsByLine(parsed.root)));
+  return { model, errors, skipped: false };
+}

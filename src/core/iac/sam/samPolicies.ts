@@ -1,0 +1,53 @@
+import type { PolicyDocument, Statement } from '../../model/policy';
+import type { Str } from '../../model/value';
+import { branchesOf } from '../cloudformation/branches';
+import type { ExtractContext } from '../cloudformation/extractContext';
+import { readPolicyDocument } from '../cloudformation/readStatement';
+import { resolveScalar } from '../cloudformation/resolveStr';
+import { getCi, type TEntry, type TNode } from '../tree/tnode';
+import { expandPolicyTemplate, isPolicyTemplate } from './expandPolicyTemplate';
+
+/**
+ * A SAM function's `Policies`: a managed policy name or ARN, a list of those, inline documents
+ * (`{ Statement: [...] }`) and policy templates (`{ S3CrudPolicy: { BucketName: x } }`).
+ */
+export function extractSamPolicies(fnId: string, policies: TNode | undefined, ctx: ExtractContext): void {
+  for (const b of branchesOf(policies)) {
+    const items = b.node.kind === 'seq' ? b.node.items : [b.node];
+    for (const item of items.flatMap((n) => branchesOf(n, b.branch))) {
+      const n = item.node;
+      if (n.kind === 'map' && getCi(n, 'Statement')) {
+        ctx.model.policies.push(...readPolicyDocument(n, ctx.rc, { kind: 'identity', owner: fnId, origin: `inline policy of function ${fnId}` }, ctx.parseString));
+      } else if (n.kind === 'map' && n.entries.length === 1 && isPolicyTemplate(n.entries[0].key)) {
+        const doc = templateDocument(fnId, n.entries[0], ctx, item.branch);
+        if (doc) ctx.model.policies.push(doc);
+      } else if (n.kind === 'scalar' || n.kind === 'fn') {
+        for (const arn of resolveScalar(n, ctx.rc, item.branch)) ctx.model.managedPolicies.push({ owner: fnId, arn, range: arn.range });
+      }
+    }
+  }
+}
+
+/** Expands a policy template; every part of the result points at the template's line in the source. */
+function templateDocument(fnId: string, e: TEntry, ctx: ExtractContext, branch?: string): PolicyDocument | undefined {
+  const params: Record<string, Str> = {};
+  if (e.value.kind === 'map') {
+    for (const p of e.value.entries) {
+      const v = resolveScalar(p.value, ctx.rc)[0];
+      if (v) params[p.key] = v;
+    }
+  }
+  const expanded = expandPolicyTemplate(e.key, params);
+  if (!expanded) return undefined;
+  const at = (text: string): Str => ({ text, range: e.keyRange, origin: `SAM policy template ${e.key}` });
+  const statements: Statement[] = expanded.map((s) => ({
+    effect: s.effect,
+    actions: s.actions.map(at),
+    resources: s.resources.map((r) => at(r.text)),
+    conditions: s.conditions.map((c) => ({ operator: c.operator, key: c.key, values: c.values.map(at), range: e.keyRange })),
+    range: e.range,
+    keyRanges: { action: e.keyRange, resource: e.keyRange },
+    branch,
+  }));
+  return { kind: 'identity', owner: fnId, origin: `SAM policy template ${e.key} of function ${fnId}`, statements, range: e.range, samTemplate: e.key };
+}

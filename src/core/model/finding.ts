@@ -1,0 +1,56 @@
+import type { Severity } from './severity';
+import type { SourceLocation, SourceRange } from './sourceRange';
+
+/** Machine-readable data a quick fix needs; `kind` names the fix. */
+export interface FixData {
+  kind: string;
+  [key: string]: unknown;
+}
+
+export interface RelatedInfo {
+  message: string;
+  location: SourceLocation;
+}
+
+/** What a rule reports, before the engine adds the file, severity overrides and suppressions. */
+export interface RawFinding {
+  ruleId: string;
+  message: string;
+  range: SourceRange;
+  resource?: string;
+  /** Overrides the rule's default severity for this finding (e.g. LG001 `*` is an error). */
+  severity?: Severity;
+  /** Which `!If` branch produced the finding. */
+  branch?: string;
+  related?: { message: string; range: SourceRange }[];
+  fix?: FixData;
+}
+
+export interface FindingTarget {
+  arn: string;
+  functionName?: string;
+  region?: string;
+}
+
+/** A finding as reported (JSON contract in ARCHITECTURE.md). */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  location?: SourceLocation;
+  target?: FindingTarget;
+  resource?: string;
+  suppressed: boolean;
+  suppression?: { kind: 'comment' | 'metadata'; reason: string };
+  branch?: string;
+  related?: RelatedInfo[];
+  fix?: FixData;
+}
+
+/** A file that could not be read or parsed. */
+export interface ScanError {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}

@@ -1,0 +1,61 @@
+import type { SourceRange } from './sourceRange';
+import type { Str } from './value';
+
+export type Effect = 'Allow' | 'Deny' | 'Unknown';
+
+/** A principal entry: `{ AWS: ... }`, `{ Service: ... }`, `{ Federated: ... }`, or the bare `'*'`. */
+export interface Principal {
+  type: 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
+  value: Str;
+}
+
+/** One condition key test: `{ StringEquals: { 'aws:SourceAccount': [...] } }` yields one per key. */
+export interface Condition {
+  operator: string;
+  key: string;
+  values: Str[];
+  range: SourceRange;
+}
+
+/** A normalised IAM policy statement with the source ranges of its parts. */
+export interface Statement {
+  sid?: string;
+  effect: Effect;
+  actions?: Str[];
+  notActions?: Str[];
+  resources?: Str[];
+  notResources?: Str[];
+  principals?: Principal[];
+  notPrincipals?: Principal[];
+  conditions: Condition[];
+  /** True when the Condition block exists but could not be read (an intrinsic hides it). */
+  conditionUnknown?: boolean;
+  /** The whole statement. */
+  range: SourceRange;
+  /** Ranges of the keys (`Action:`, `Resource:` …) for findings about a missing or whole property. */
+  keyRanges: Partial<Record<'effect' | 'action' | 'notAction' | 'resource' | 'notResource' | 'principal' | 'notPrincipal' | 'condition', SourceRange>>;
+  /** Set when the statement (or its Effect) comes from one branch of an `!If`. */
+  branch?: string;
+}
+
+export type PolicyKind = 'identity' | 'trust' | 'resource';
+
+/** A policy document found in the source, with what it is attached to. */
+export interface PolicyDocument {
+  kind: PolicyKind;
+  /** Logical id (or CDK construct id) of the resource that holds the document. */
+  owner: string;
+  /** Human description for messages: `inline policy "S3Access" of role FnRole`. */
+  origin: string;
+  statements: Statement[];
+  range: SourceRange;
+  /** Set for SAM policy templates: the template name, e.g. `S3CrudPolicy`. */
+  samTemplate?: string;
+}
+
+/** A reference to a managed policy by ARN or SAM short name (`AmazonS3FullAccess`). */
+export interface ManagedPolicyRef {
+  owner: string;
+  arn: Str;
+  range: SourceRange;
+}

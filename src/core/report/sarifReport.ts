@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import type * as Sarif from 'sarif';
+import type { Finding, ScanError } from '../model/finding';
+import { DOCS_BASE, type RuleMeta } from '../model/rule';
+import type { Severity } from '../model/severity';
+import type { SourceLocation } from '../model/sourceRange';
+import { TOOL_NAME } from './jsonReport';
+import { sortErrors, sortFindings, type ScanResult } from './scanResult';
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const INFORMATION_URI = DOCS_BASE.replace(/\/blob\/.*$/, '');
+/** GitHub code scanning resolves relative URIs against the checkout with this base id. */
+export const SRCROOT = '%SRCROOT%';
+/** Key of our partial fingerprint; bump the version if the hashed inputs ever change. */
+export const FINGERPRINT_KEY = 'lambdaGuardFinding/v1';
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
+/** GitHub maps security-severity > 7 to high, > 4 to medium, > 0.1 to low. */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
+
+/** SARIF 2.1.0 log for GitHub code scanning, VS Code's SARIF viewer and other consumers. */
+export function toSarif(r: ScanResult): Sarif.Log {
+  const rules = r.rules.map(ruleDescriptor);
+  const index = new Map(r.rules.map((m, i) => [m.id, i]));
+  // A finding whose rule has no metadata (e.g. a runtime alert) still gets a descriptor, so that
+  // every result's ruleIndex is valid.
+  for (const f of r.findings) {
+    if (!index.has(f.ruleId)) {
+      index.set(f.ruleId, rules.length);
+      rules.push(bareDescriptor(f.ruleId, f.severity));
+    }
+  }
+
+  const findings = sortFindings(r.findings);
+  const fingerprints = fingerprintAll(findings);
+  const results = findings.map((f, i) => result(f, index.get(f.ruleId) ?? -1, fingerprints[i]));
+
+  const run: Sarif.Run = {
+    tool: {
+      driver: {
+        name: TOOL_NAME,
+        version: r.toolVersion,
+        semanticVersion: r.toolVersion,
+        informationUri: INFORMATION_URI,
+        rules,
+      },
+    },
+    invocations: [
+      {
+        executionSuccessful: r.errors.length === 0,
+        toolExecutionNotifications: sortErrors(r.errors).map(notification),
+      },
+    ],
+    columnKind: 'utf16CodeUnits',
+    results,
+    properties: { filesScanned: r.filesScanned },
+  };
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
+
+export function sarifText(r: ScanResult): string {
+  return JSON.stringify(toSarif(r), null, 2) + '\n';
+}
+
+function ruleDescriptor(m: RuleMeta): Sarif.ReportingDescriptor {
+  return {
+    id: m.id,
+    name: m.name,
+    shortDescription: { text: m.title },
+    fullDescription: { text: m.description },
+    help: {
+      text: `${m.description}\n\nHow to fix: ${m.fixHint}\n\nDocumentation: ${m.helpUri}`,
+      markdown: `**${m.title}**\n\n${m.description}\n\n**How to fix:** ${m.fixHint}\n\n[Documentation](${m.helpUri})`,
+    },
+    helpUri: m.helpUri,
+    defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
+    properties: ruleProperties(m.defaultSeverity),
+  };
+}
+
+function bareDescriptor(id: string, severity: Severity): Sarif.ReportingDescriptor {
+  return {
+    id,
+    name: id,
+    shortDescription: { text: `Lambda Guard ${id}` },
+    defaultConfiguration: { level: LEVEL[severity] },
+    properties: ruleProperties(severity),
+  };
+}
+
+function ruleProperties(severity: Severity): Sarif.PropertyBag {
+  // `security` makes GitHub treat the rule as a security query and read security-severity.
+  return { tags: ['security', 'aws', 'lambda'], precision: 'high', 'security-severity': SECURITY_SEVERITY[severity] };
+}
+
+function result(f: Finding, ruleIndex: number, fingerprint: string): Sarif.Result {
+  const res: Sarif.Result = {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [resultLocation(f)],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+  };
+  if (f.related?.length) {
+    res.relatedLocations = f.related.map((rel, i) => ({
+      id: i + 1,
+      physicalLocation: physical(rel.location),
+      message: { text: rel.message },
+    }));
+  }
+  if (f.suppressed) {
+    res.suppressions = [{ kind: 'inSource', justification: f.suppression?.reason ?? '' }];
+  }
+  const props: Sarif.PropertyBag = {};
+  if (f.resource !== undefined) props.resource = f.resource;
+  if (f.branch !== undefined) props.branch = f.branch;
+  if (Object.keys(props).length) res.properties = props;
+  return res;
+}
+
+function resultLocation(f: Finding): Sarif.Location {
+  const loc: Sarif.Location = {};
+  if (f.location) loc.physicalLocation = physical(f.location);
+  if (f.target) {
+    loc.logicalLocations = [
+      { name: f.target.functionName ?? f.target.arn, fullyQualifiedName: f.target.arn, kind: 'resource' },
+    ];
+  }
+  return loc;
+}
+
+function physical(l: SourceLocation): Sarif.PhysicalLocation {
+  return {
+    artifactLocation: { uri: toUri(l.file), uriBaseId: SRCROOT },
+    region: {
+      startLine: atLeast1(l.startLine),
+      startColumn: atLeast1(l.startColumn),
+      endLine: Math.max(atLeast1(l.endLine), atLeast1(l.startLine)),
+      endColumn: atLeast1(l.endColumn),
+    },
+  };
+}
+
+function notification(e: ScanError): Sarif.Notification {
+  const n: Sarif.Notification = { level: 'error', message: { text: e.message } };
+  const artifactLocation = { uri: toUri(e.file), uriBaseId: SRCROOT };
+  n.locations = [
+    {
+      physicalLocation:
+        e.line === undefined
+          ? { artifactLocation }
+          : { artifactLocation, region: errorRegion(e.line, e.column) },
+    },
+  ];
+  return n;
+}
+
+/** A relative URI reference: forward slashes, each segment percent-encoded, no leading `./`. */
+export function toUri(file: string): string {
+  return file
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .split('/')
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}
+
+function errorRegion(line: number, column: number | undefined): Sarif.Region {
+  return column === undefined ? { startLine: atLeast1(line) } : { startLine: atLeast1(line), startColumn: atLeast1(column) };
+}
+
+function atLeast1(n: number): number {
+  return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 1;
+}
+
+/**
+ * Stable across edits that move a finding: hashes the rule, the file (or ARN), the resource and the
+ * message, never line numbers. Identical findings get `:2`, `:3`… in source order, as GitHub does for
+ * its own line hashes, so they stay distinct alerts.
+ */
+function fingerprintAll(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const where = f.location ? toUri(f.location.file) : (f.target?.arn ?? '');
+    const hash = createHash('sha256')
+      .update([f.ruleId, where, f.resource ?? '', f.message].join('\u0000'))
+      .digest('hex')
+      .slice(0, 32);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${hash}:${n}`;
+  });
+}

@@ -1,0 +1,45 @@
+import { helpUri, type Rule } from '../model/rule';
+import { hasHole } from '../model/value';
+import { collectFindings, type FindingDraft } from './findingBuilder';
+
+// AuthType NONE makes the URL callable by anyone on the internet; the function must then authenticate
+// every request itself. A missing AuthType (a template CloudFormation would reject) is reported on the
+// URL resource so that it is not mistaken for AWS_IAM (in CDK a missing authType means AWS_IAM); an
+// unknown value (`!Ref Param`) is not reported.
+
+export const lg008FunctionUrlAuthNone: Rule = {
+  meta: {
+    id: 'LG008',
+    name: 'FunctionUrlWithoutAuth',
+    title: 'Function URL with AuthType NONE',
+    description:
+      'A function URL with `AuthType: NONE` is a public HTTPS endpoint: anyone who finds the URL can invoke the function, and every request costs money and runs your code. Unless the function checks a signature or token itself, use AWS_IAM (and sign requests, e.g. from CloudFront with origin access control).',
+    fixHint: 'Set AuthType to AWS_IAM, or document the in-code authentication and suppress.',
+    defaultSeverity: 'warning',
+    helpUri: helpUri('LG008'),
+  },
+  check(model) {
+    const drafts: FindingDraft[] = [];
+    for (const url of model.functionUrls) {
+      if (!url.authType) {
+        if (model.format === 'cdk') continue; // CDK's addFunctionUrl() defaults to AWS_IAM
+        drafts.push({
+          range: url.range,
+          resource: url.owner,
+          message: 'Function URL has no AuthType: set AWS_IAM explicitly (NONE would make it public)',
+          fix: { kind: 'setAuthType', value: 'AWS_IAM' },
+        });
+        continue;
+      }
+      if (hasHole(url.authType) || url.authType.text.trim().toUpperCase() !== 'NONE') continue;
+      drafts.push({
+        range: url.authType.range,
+        resource: url.owner,
+        branch: url.authType.branch,
+        message: 'Function URL with AuthType NONE: anyone on the internet can invoke the function',
+        fix: { kind: 'setAuthType', value: 'AWS_IAM' },
+      });
+    }
+    return collectFindings('LG008', drafts);
+  },
+};

@@ -1,0 +1,63 @@
+import { promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Finding, ScanError } from '../model/finding';
+import type { ScanResult } from '../report/scanResult';
+import { ALL_RULES } from '../rules/registry';
+import { TOOL_VERSION } from '../version';
+import { DEFAULT_MAX_FILE_SIZE, type AnalyzeOptions } from './analyzeOptions';
+import { analyzeText } from './analyzeText';
+import { walkFiles } from './walkFiles';
+
+export interface ScanOptions extends AnalyzeOptions {
+  cwd: string;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export function relativeFile(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel).split(path.sep).join('/');
+}
+
+/** Scans files and folders; every unreadable or unparsable file becomes an error entry, never a crash. */
+export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanResult> {
+  const errors: ScanError[] = [];
+  const findings: Finding[] = [];
+  const files = await walkFiles(paths.length ? paths : ['.'], opts.cwd, (f, message) => errors.push({ file: relativeFile(opts.cwd, f), message }));
+  const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  let scanned = 0;
+  for (let i = 0; i < files.length; i++) {
+    if (opts.signal?.aborted) break;
+    const abs = files[i];
+    const rel = relativeFile(opts.cwd, abs);
+    opts.onProgress?.(i, files.length, rel);
+    let text: string;
+    try {
+      const st = await fs.stat(abs);
+      if (st.size > max) {
+        const head = (await fs.readFile(abs, 'utf8')).slice(0, 65536);
+        if (/Resources|AWSTemplateFormatVersion|aws-cdk/.test(head)) errors.push({ file: rel, line: 1, message: `file is larger than the ${Math.round(max / 1024)} KiB limit; not analysed` });
+        continue;
+      }
+      text = await fs.readFile(abs, 'utf8');
+    } catch (e) {
+      errors.push({ file: rel, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      continue;
+    }
+    const readSibling = (p: string): string | undefined => {
+      try {
+        return readFileSync(path.resolve(opts.cwd, p), 'utf8');
+      } catch {
+        return undefined;
+      }
+    };
+    const r = analyzeText(text, rel, { ...opts, readSibling: opts.readSibling ?? readSibling });
+    findings.push(...r.findings);
+    errors.push(...r.errors);
+    if (!r.skipped) scanned++;
+    // Yield so an editor host stays responsive during a long workspace scan.
+    if (i % 20 === 19) await new Promise((res) => setImmediate(res));
+  }
+  opts.onProgress?.(files.length, files.length, '');
+  return { findings, errors, rules: ALL_RULES.map((r) => r.meta), filesScanned: scanned, toolVersion: TOOL_VERSION };
+}

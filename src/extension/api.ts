@@ -1,0 +1,15 @@
+import type * as vscode from 'vscode';
+import type { Finding, ScanError } from '../core/model/finding';
+import type { ScanSummary } from './workspace/workspaceScanner';
+
+/** What `activate` returns: used by the integration tests and available to other extensions. */
+export interface LambdaGuardApi {
+  /** Milliseconds from the first line of the bundle's evaluation to the end of `activate`. */
+  readonly activationMs: number;
+  /** Findings and errors Lambda Guard holds for a file. */
+  report(uri: vscode.Uri): { findings: Finding[]; errors: ScanError[] } | undefined;
+  /** Runs (or joins) a workspace scan. */
+  scanWorkspace(): Promise<ScanSummary>;
+  /** Fires after an open document's findings were updated, with the analysis time in ms. */
+  readonly onDidAnalyzeDocument: vscode.Event<{ uri: vscode.Uri; ms: number }>;
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { canNarrow, quickFixes } from '../../core/fixes/fixesFor';
+import type { Fix } from '../../core/fixes/fixTypes';
+import type { Finding } from '../../core/model/finding';
+import { analyzeOptions, type LgSettings } from '../config/settings';
+import type { FindingsStore } from '../findings/findingsStore';
+import { fixEdit, selectCommand } from './applyFix';
+import { findingForDiagnostic } from './findingAt';
+
+const CACHE_SIZE = 64;
+
+/**
+ * Quick fixes for Lambda Guard diagnostics: the rule's own fixes (computed and verified against a
+ * re-analysis of the fixed text), narrowing a wildcard to chosen access levels, and suppressions.
+ */
+export class LgCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  private readonly cache = new Map<string, Fix[]>();
+
+  constructor(
+    private readonly store: FindingsStore,
+    private readonly settings: () => LgSettings,
+  ) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const report = this.store.get(doc.uri);
+    // Findings of an older version would put edits in the wrong place; fresh ones are on their way.
+    if (!report || (report.version !== undefined && report.version !== doc.version)) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const d of context.diagnostics) {
+      const f = findingForDiagnostic(report, d);
+      if (!f) continue;
+      for (const fix of this.fixes(doc, report.file, f, report.errors.length)) {
+        const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        a.edit = fixEdit(doc, fix);
+        a.diagnostics = [d];
+        a.isPreferred = fix.preferred;
+        a.command = selectCommand(doc, fix);
+        actions.push(a);
+      }
+      if (canNarrow(f)) {
+        const a = new vscode.CodeAction(`Narrow '${String(f.fix?.pattern)}' to chosen access levels…`, vscode.CodeActionKind.QuickFix);
+        a.command = { title: a.title, command: 'lambdaGuard.narrowWildcard', arguments: [doc.uri, f] };
+        a.diagnostics = [d];
+        actions.push(a);
+      }
+      actions.push(...this.suppressions(doc, f, d));
+    }
+    return actions;
+  }
+
+  private fixes(doc: vscode.TextDocument, file: string, f: Finding, errorsBefore: number): Fix[] {
+    const l = f.location!;
+    const key = `${doc.uri.toString()}@${doc.version}#${f.ruleId}:${l.startLine}:${l.startColumn}:${f.message}`;
+    let fixes = this.cache.get(key);
+    if (!fixes) {
+      fixes = quickFixes({ text: doc.getText(), file, finding: f, opts: analyzeOptions(this.settings()), errorsBefore });
+      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, fixes);
+    }
+    return fixes;
+  }
+
+  private suppressions(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic): vscode.CodeAction[] {
+    const kinds: ['comment' | 'metadata', string][] = [];
+    if (doc.languageId !== 'json' && doc.languageId !== 'jsonc') kinds.push(['comment', `Suppress ${f.ruleId} with a comment…`]);
+    if (doc.languageId !== 'typescript' && f.resource) kinds.push(['metadata', `Suppress ${f.ruleId} in the Metadata of ${f.resource}…`]);
+    return kinds.map(([kind, title]) => {
+      const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      a.command = { title, command: 'lambdaGuard.suppressFinding', arguments: [{ uri: doc.uri, finding: f }, kind] };
+      a.diagnostics = [d];
+      return a;
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import type { FindingsStore } from '../findings/findingsStore';
+import { errorDiagnostic, toDiagnostic } from './toDiagnostic';
+
+/** Mirrors the findings store into the Problems panel. Suppressed findings are not problems. */
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('lambda-guard');
+  private readonly sub: vscode.Disposable;
+
+  constructor(
+    private readonly store: FindingsStore,
+    private readonly resolveFile: (file: string) => vscode.Uri,
+  ) {
+    this.sub = store.onDidChange((uris) => this.publish(uris));
+  }
+
+  private publish(uris: vscode.Uri[] | undefined): void {
+    if (!uris) {
+      this.collection.clear();
+      uris = this.store.all().map((r) => r.uri);
+    }
+    for (const uri of uris) {
+      const r = this.store.get(uri);
+      if (!r) {
+        this.collection.delete(uri);
+        continue;
+      }
+      const diags = r.findings.filter((f) => !f.suppressed && f.location).map((f) => toDiagnostic(f, uri, this.resolveFile));
+      diags.push(...r.errors.map(errorDiagnostic));
+      this.collection.set(uri, diags);
+    }
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.collection.dispose();
+  }
+}

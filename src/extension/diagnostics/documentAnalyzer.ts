@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { TemplateModel } from '../../core/model/templateModel';
+import type { AnalyzeResult } from '../../core/scan/analyzeText';
+import type { Analyzer } from '../analysis/analyzer';
+import { analyzeOptions, type LgSettings } from '../config/settings';
+import type { FindingsStore } from '../findings/findingsStore';
+import { inScope } from '../workspace/pathGlob';
+import { pathInFolder, relativeFile } from '../workspace/workspacePaths';
+
+const LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'typescript']);
+
+/**
+ * Analyses open documents: on open, as the user types (debounced) or on save, per the settings.
+ * Each run gets a generation number; a result that comes back after a newer edit is dropped, and a
+ * queued background run is replaced by the newer one (stale runs are cancelled).
+ */
+export class DocumentAnalyzer implements vscode.Disposable {
+  private readonly subs: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly generation = new Map<string, number>();
+  private readonly models = new Map<string, { version: number; model?: TemplateModel }>();
+  private readonly analyzedEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; ms: number }>();
+  /** Fires after an open document's findings reached the store, with the analysis time. */
+  readonly onDidAnalyze = this.analyzedEmitter.event;
+
+  constructor(
+    private readonly store: FindingsStore,
+    private readonly analyzer: Analyzer,
+    private readonly settings: () => LgSettings,
+    private readonly onClosedFile: (uri: vscode.Uri) => void,
+  ) {}
+
+  start(): void {
+    this.subs.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0 || this.settings().scanOn !== 'type') return;
+        this.schedule(e.document, this.settings().typingDelay);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.settings().scanOn === 'save') this.schedule(d, 0);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
+    );
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  isCandidate(doc: vscode.TextDocument): boolean {
+    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return false;
+    if (!LANGUAGES.has(doc.languageId) && !/\.template$/i.test(doc.uri.path)) return false;
+    const rel = pathInFolder(doc.uri);
+    if (rel === undefined) return true;
+    const s = this.settings();
+    return inScope(rel, s.include, s.exclude);
+  }
+
+  /** The template model of the document's latest analysis (hovers use it). */
+  modelFor(doc: vscode.TextDocument): TemplateModel | undefined {
+    return this.models.get(doc.uri.toString())?.model;
+  }
+
+  schedule(doc: vscode.TextDocument, delayMs: number): void {
+    if (!this.isCandidate(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.bump(key);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.analyzeNow(doc);
+      }, delayMs),
+    );
+  }
+
+  /** Analyses the document now; resolves `undefined` when a newer edit superseded this run. */
+  async analyzeNow(doc: vscode.TextDocument): Promise<AnalyzeResult | undefined> {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const gen = this.bump(key);
+    const version = doc.version;
+    const t0 = performance.now();
+    let result: AnalyzeResult | undefined;
+    const file = relativeFile(doc.uri);
+    try {
+      result = await this.analyzer.analyze({
+        key,
+        text: doc.getText(),
+        file,
+        absPath: doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined,
+        opts: analyzeOptions(this.settings()),
+        wantModel: true,
+      });
+    } catch (e) {
+      result = { findings: [], errors: [{ file, line: 1, message: (e as Error).message }], skipped: false };
+    }
+    if (!result || this.generation.get(key) !== gen || doc.isClosed || doc.version !== version) return undefined;
+    this.models.set(key, { version, model: result.model });
+    this.store.set({ uri: doc.uri, file, findings: result.skipped ? [] : result.findings, errors: result.errors, version });
+    this.analyzedEmitter.fire({ uri: doc.uri, ms: performance.now() - t0 });
+    return result;
+  }
+
+  private bump(key: string): number {
+    const g = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, g);
+    return g;
+  }
+
+  private closed(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.bump(key);
+    this.models.delete(key);
+    // The Problems panel keeps showing saved files of the workspace; anything else goes away.
+    if (doc.uri.scheme === 'file' && pathInFolder(doc.uri) !== undefined) this.onClosedFile(doc.uri);
+    else this.store.delete(doc.uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const s of this.subs) s.dispose();
+    this.analyzedEmitter.dispose();
+  }
+}

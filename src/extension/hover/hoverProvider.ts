@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { actionHover, wildcardHover } from '../../core/hover/actionHover';
+import { findingHover } from '../../core/hover/findingHover';
+import { ruleById } from '../../core/rules/registry';
+import type { TemplateModel } from '../../core/model/templateModel';
+import type { FindingsStore } from '../findings/findingsStore';
+import { findingsAt } from '../codeActions/findingAt';
+import { toRange } from '../util/range';
+
+const ACTION_WORD = /[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+/;
+
+/** Hovers: a finding's why and fix; an IAM action's access level and details; what a wildcard covers. */
+export class LgHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly store: FindingsStore,
+    private readonly modelFor: (doc: vscode.TextDocument) => TemplateModel | undefined,
+  ) {}
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    const parts: vscode.MarkdownString[] = [];
+    let range: vscode.Range | undefined;
+    for (const f of findingsAt(this.store.get(doc.uri), pos)) parts.push(new vscode.MarkdownString(findingHover(f, ruleById(f.ruleId)?.meta)));
+    const word = doc.getWordRangeAtPosition(pos, ACTION_WORD);
+    let text: string | undefined;
+    if (word) {
+      range = word;
+      text = safe(() => actionHover(doc.getText(word)));
+    } else if (this.isStarAction(doc, pos)) {
+      range = doc.getWordRangeAtPosition(pos, /\*/);
+      text = safe(() => wildcardHover('*'));
+    }
+    if (text) parts.push(new vscode.MarkdownString(text));
+    return parts.length ? new vscode.Hover(parts, range) : undefined;
+  }
+
+  /** A bare `*` in an Action list (the model knows where the statement's actions are). */
+  private isStarAction(doc: vscode.TextDocument, pos: vscode.Position): boolean {
+    const model = this.modelFor(doc);
+    if (!model) return false;
+    for (const p of model.policies) {
+      for (const st of p.statements) {
+        for (const a of [...(st.actions ?? []), ...(st.notActions ?? [])]) {
+          if (a.text.trim() === '*' && toRange(a.range).contains(pos)) return true;
+        }
+      }
+    }
+    return false;
+  }
+}
+
+/** The action dataset may be missing in a broken install: a hover must never throw. */
+function safe(f: () => string | undefined): string | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}

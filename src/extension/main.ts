@@ -1,0 +1,89 @@
+import { LOAD_START } from './loadClock';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Analyzer } from './analysis/analyzer';
+import type { LambdaGuardApi } from './api';
+import { LgCodeActionProvider } from './codeActions/codeActionProvider';
+import { FixCommands } from './commands/fixCommands';
+import { registerCommands } from './commands/registerCommands';
+import { readSettings, SECTION, type LgSettings } from './config/settings';
+import { DiagnosticsPublisher } from './diagnostics/diagnosticsPublisher';
+import { DocumentAnalyzer } from './diagnostics/documentAnalyzer';
+import { FindingsStore } from './findings/findingsStore';
+import { LgHoverProvider } from './hover/hoverProvider';
+import { FindingsStatusBar } from './statusBar';
+import { FindingsTreeProvider } from './tree/findingsTree';
+import { FileWatcher } from './workspace/fileWatcher';
+import { WorkspaceScanner } from './workspace/workspaceScanner';
+import { resolveFile } from './workspace/workspacePaths';
+
+const SELECTOR: vscode.DocumentSelector = ['yaml', 'json', 'jsonc', 'typescript'].flatMap((language) => [
+  { language, scheme: 'file' },
+  { language, scheme: 'untitled' },
+]);
+
+/** Composition root: wires the store, analysis, views and commands; heavy work starts after activation. */
+export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
+  let settings: LgSettings = readSettings();
+  const getSettings = (): LgSettings => settings;
+  const store = new FindingsStore();
+  const workerScript = path.join(context.extensionPath, 'dist', 'analysisWorker.js');
+  const analyzer = new Analyzer(existsSync(workerScript) ? workerScript : undefined);
+  const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+  const scanner = new WorkspaceScanner(store, analyzer, getSettings, isOpen);
+  const docs = new DocumentAnalyzer(store, analyzer, getSettings, (uri) => void scanner.scanFile(uri));
+  const tree = new FindingsTreeProvider(store, context.workspaceState);
+  const view = vscode.window.createTreeView('lambdaGuard.findings', { treeDataProvider: tree, showCollapseAll: true });
+  const status = new FindingsStatusBar(store);
+  const fixes = new FixCommands(store, getSettings);
+
+  context.subscriptions.push(
+    store,
+    { dispose: () => analyzer.dispose() },
+    new DiagnosticsPublisher(store, resolveFile),
+    docs,
+    scanner,
+    new FileWatcher(store, getSettings, (uri) => scanner.scanFile(uri)),
+    tree,
+    view,
+    status,
+    store.onDidChange(() => {
+      const c = store.counts();
+      const n = c.error + c.warning + c.info;
+      view.badge = n ? { value: n, tooltip: `${n} Lambda Guard finding${n === 1 ? '' : 's'}` } : undefined;
+    }),
+    scanner.onDidChangeRunning((on) => status.setScanning(on)),
+    ...registerCommands({ extensionUri: context.extensionUri, store, scanner, docs, tree, fixes }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new LgCodeActionProvider(store, getSettings), LgCodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider(SELECTOR, new LgHoverProvider(store, (d) => docs.modelFor(d))),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SECTION)) refresh();
+    }),
+    // Trust brings the workspace's own values of the restricted settings into force.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => refresh()),
+  );
+
+  function refresh(): void {
+    settings = readSettings();
+    for (const d of vscode.workspace.textDocuments) docs.schedule(d, 0);
+    if (vscode.workspace.workspaceFolders?.length) void scanner.scan(false);
+  }
+
+  docs.start();
+  if (settings.scanWorkspaceOnStartup && vscode.workspace.workspaceFolders?.length) {
+    // After activation returns: the scan runs in the background worker with a status bar spinner.
+    setTimeout(() => void scanner.scan(false), 0);
+  }
+  const activationMs = performance.now() - LOAD_START;
+  return {
+    activationMs,
+    report: (uri) => store.get(uri),
+    scanWorkspace: () => scanner.scan(false),
+    onDidAnalyzeDocument: docs.onDidAnalyze,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,48 @@
+// Entry the VS Code extension host loads as `extensionTestsPath`: runs the mocha suites in suite/
+// and writes the results to the JSON file named by LG_TEST_RESULTS, because the extension host's
+// exit code never reaches the harness (it stays on the server side).
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+interface TestRecord {
+  title: string;
+  durationMs?: number;
+  error?: string;
+}
+
+interface Results {
+  passed: TestRecord[];
+  failed: TestRecord[];
+  vscodeVersion: string;
+  done: boolean;
+}
+
+export async function run(): Promise<void> {
+  const resultsFile = process.env.LG_TEST_RESULTS;
+  const grep = process.env.LG_TEST_GREP;
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
+  const suiteDir = join(__dirname, 'suite');
+  for (const f of readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(suiteDir, f));
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vscode = require('vscode') as typeof import('vscode');
+  const results: Results = { passed: [], failed: [], vscodeVersion: vscode.version, done: false };
+  const save = (): void => {
+    if (resultsFile) writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+  };
+  await new Promise<void>((resolve) => {
+    const runner = mocha.run(() => resolve());
+    runner.on('pass', (t) => {
+      results.passed.push({ title: t.fullTitle(), durationMs: t.duration });
+      save();
+    });
+    runner.on('fail', (t, err: Error) => {
+      results.failed.push({ title: t.fullTitle(), error: String(err?.stack ?? err) });
+      save();
+    });
+  });
+  results.done = true;
+  save();
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Runs the extension-host integration tests in a real VS Code (the server inside the code-server
+// package, driven by headless Chromium): the equivalent of @vscode/test-electron, which cannot
+// download VS Code here. The extension under development is this repository (package.json main →
+// dist/extension.js); the tests are the bundle built by build.mjs.
+//
+// Usage: node test/integration/vscode/runHost.mjs [--workspace DIR] [--grep RE] [--timeout SEC] [--keep]
+// The workspace is copied to a temp folder first, so tests may edit and save files.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  assertInstalled, freePort, launchChromium, repoRoot, startVscodeServer, waitForHttp,
+} from './serverHarness.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    workspace: { type: 'string', default: join(repoRoot, 'test/integration/vscode/workspace') },
+    tests: { type: 'string', default: join(repoRoot, 'out/test/integration/vscode/index.js') },
+    extension: { type: 'string', default: repoRoot },
+    grep: { type: 'string' },
+    timeout: { type: 'string', default: '300' },
+    trust: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+assertInstalled();
+if (!existsSync(opts.tests)) throw new Error(`${opts.tests} missing: build the tests first (node test/integration/vscode/build.mjs)`);
+
+const started = Date.now();
+const tmp = mkdtempSync(join(tmpdir(), 'lg-vscode-host-'));
+const workspace = join(tmp, 'workspace');
+cpSync(resolve(opts.workspace), workspace, { recursive: true });
+const userDataDir = join(tmp, 'user-data');
+mkdirSync(join(userDataDir, 'User'), { recursive: true });
+// Workspace Trust prompts are refused in test mode; the untrusted path is tested with --trust.
+writeFileSync(
+  join(userDataDir, 'User/settings.json'),
+  JSON.stringify({
+    'security.workspace.trust.enabled': opts.trust,
+    'workbench.startupEditor': 'none',
+    'extensions.autoCheckUpdates': false,
+    'telemetry.telemetryLevel': 'off',
+  }),
+);
+const resultsFile = join(tmp, 'results.json');
+const serverLog = join(tmp, 'server.log');
+const port = await freePort();
+const server = startVscodeServer({
+  port,
+  serverDataDir: join(tmp, 'server-data'),
+  userDataDir,
+  extensionsDir: join(tmp, 'extensions'),
+  folder: workspace,
+  logFile: serverLog,
+  env: { LG_TEST_RESULTS: resultsFile, LG_TEST_WORKSPACE: workspace, ...(opts.grep ? { LG_TEST_GREP: opts.grep } : {}) },
+});
+
+let browser;
+let exitCode = 1;
+const consoleLines = [];
+const timeoutMs = Number(opts.timeout) * 1000;
+const hardTimer = setTimeout(async () => {
+  console.error(`runHost: hard timeout after ${opts.timeout}s`);
+  await cleanup();
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}, timeoutMs + 5000);
+
+async function cleanup() {
+  try { await browser?.close(); } catch { /* already closed */ }
+  await server.stop();
+  if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
+  else console.log(`runHost: kept ${tmp}`);
+}
+
+function readResults() {
+  try { return JSON.parse(readFileSync(resultsFile, 'utf8')); } catch { return undefined; }
+}
+
+try {
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/version`, 30_000, server);
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(resolve(opts.extension))],
+    ['extensionTestsPath', remote(resolve(opts.tests))],
+  ];
+  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('console', (m) => { if (m.type() === 'error') consoleLines.push(m.text()); });
+  await page.goto(url);
+
+  const deadline = started + timeoutMs;
+  let results;
+  while (Date.now() < deadline) {
+    results = readResults();
+    if (results?.done) break;
+    if (server.exited()) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  results = readResults();
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (!results?.done) {
+    console.error(`runHost: the tests did not finish (${secs}s). Server log tail:`);
+    try { console.error(readFileSync(serverLog, 'utf8').split('\n').slice(-40).join('\n')); } catch { /* no log */ }
+    if (consoleLines.length) console.error(`browser console errors:\n${consoleLines.slice(-20).join('\n')}`);
+  }
+  const passed = results?.passed ?? [];
+  const failed = results?.failed ?? [];
+  console.log(`VS Code ${results?.vscodeVersion ?? '?'} extension host, ${secs}s`);
+  for (const t of passed) console.log(`  ✓ ${t.title} (${t.durationMs ?? 0} ms)`);
+  for (const t of failed) console.log(`  ✗ ${t.title}\n${t.error.split('\n').map((l) => `      ${l}`).join('\n')}`);
+  const failCount = failed.length + (results?.done ? 0 : 1);
+  exitCode = failCount === 0 && passed.length > 0 ? 0 : 1;
+  if (passed.length === 0 && failCount === 0) console.error('runHost: no test ran');
+  console.log(`${passed.length} passed, ${failCount} failed`);
+} catch (err) {
+  console.error(`runHost: ${err?.stack ?? err}`);
+  console.log('0 passed, 1 failed');
+} finally {
+  clearTimeout(hardTimer);
+  await cleanup();
+}
+process.exit(exitCode);

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { api, EXTENSION_ID } from './helpers';
+
+suite('activation and contributions', () => {
+  test('activates in the real extension host and returns its API', async () => {
+    const a = await api();
+    assert.match(vscode.version, /^1\.100\./);
+    assert.equal(typeof a.activationMs, 'number');
+    assert.ok(a.activationMs > 0);
+    // Recorded for bench/RESULTS.md; a benchmark, not a timed assertion.
+    if (process.env.LG_BENCH_OUT) writeFileSync(process.env.LG_BENCH_OUT, JSON.stringify({ activationMs: a.activationMs }));
+  });
+
+  test('every contributed command is registered, and nothing else is contributed', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    const all = new Set(await vscode.commands.getCommands(true));
+    for (const c of contributed) assert.ok(all.has(c), `${c} registered`);
+    assert.deepEqual(contributed.sort(), [
+      'lambdaGuard.clearFindings',
+      'lambdaGuard.exportReport',
+      'lambdaGuard.groupByFile',
+      'lambdaGuard.groupByRule',
+      'lambdaGuard.scanCurrentFile',
+      'lambdaGuard.scanWorkspace',
+      'lambdaGuard.showRuleDocumentation',
+      'lambdaGuard.suppressFinding',
+    ]);
+    assert.ok(!(ext.packageJSON.activationEvents as string[]).includes('*'));
+    assert.equal(ext.packageJSON.capabilities.untrustedWorkspaces.supported, 'limited');
+  });
+
+  test('the Findings view can be focused (the status bar item runs this command)', async () => {
+    await vscode.commands.executeCommand('lambdaGuard.findings.focus');
+  });
+});

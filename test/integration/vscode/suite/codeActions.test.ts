@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { analyzeText } from '../../../../src/core/scan/analyzeText';
+import type { Finding } from '../../../../src/core/model/finding';
+import { api, codeOf, openDoc, resetFile, waitFor, waitForDiagnostics, wsUri } from './helpers';
+
+const YAML = 'infra/template.yaml';
+const JSON_FILE = 'infra/api.json';
+
+async function quickFixesFor(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  return all.filter((a) => a.diagnostics?.some((x) => codeOf(x) === codeOf(d) && x.range.isEqual(d.range)));
+}
+
+/** Same finding after a fix: same rule, resource and message (positions move when lines are added). */
+function stillThere(text: string, file: string, f: Finding): boolean {
+  return analyzeText(text, file).findings.some((x) => !x.suppressed && x.ruleId === f.ruleId && x.resource === f.resource && x.message === f.message);
+}
+
+suite('code actions (quick fixes) applied in the editor', () => {
+  const originals = new Map<string, string>();
+
+  suiteSetup(async () => {
+    await api();
+    for (const f of [YAML, JSON_FILE]) originals.set(f, (await vscode.workspace.openTextDocument(wsUri(f))).getText());
+  });
+
+  teardown(async () => {
+    for (const [f, text] of originals) await resetFile(f, text);
+  });
+
+  for (const file of [YAML, JSON_FILE]) {
+    test(`${file}: each rule fix re-parses and removes its finding`, async () => {
+      const original = originals.get(file)!;
+      const fixable = analyzeText(original, file).findings.filter((f) => ['setAuthType', 'addSourceCondition', 'addPassedToService', 'replaceResourceWildcard', 'replaceAction', 'setPermissionAction'].includes(f.fix?.kind ?? ''));
+      assert.ok(fixable.length >= 2, 'fixture has fixable findings');
+      for (const f of fixable) {
+        await resetFile(file, original);
+        const { doc } = await openDoc(file);
+        const ds = await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === f.ruleId && d.message === f.message), `${f.ruleId} diagnostic`);
+        const d = ds.find((x) => codeOf(x) === f.ruleId && x.message === f.message)!;
+        const actions = await quickFixesFor(doc.uri, d);
+        const fix = actions.find((a) => a.edit && a.isPreferred) ?? actions.find((a) => a.edit);
+        assert.ok(fix, `${f.ruleId} (${f.fix!.kind}) has a quick fix; got ${actions.map((a) => a.title).join(' | ')}`);
+        assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+        if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+        const after = doc.getText();
+        const r = analyzeText(after, file);
+        assert.deepEqual(r.errors, [], `${f.ruleId}: fixed text parses`);
+        assert.equal(r.skipped, false);
+        assert.equal(stillThere(after, file, f), false, `${f.ruleId}: finding gone after "${fix.title}"`);
+        await waitForDiagnostics(doc.uri, (x) => !x.some((y) => codeOf(y) === f.ruleId && y.message === f.message), `${f.ruleId} diagnostic gone`);
+      }
+    });
+  }
+
+  test('adding a SourceArn selects the placeholder the user completes', async () => {
+    const { doc } = await openDoc(YAML);
+    const ds = await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === 'LG007'));
+    const actions = await quickFixesFor(doc.uri, ds.find((d) => codeOf(d) === 'LG007')!);
+    const arn = actions.find((a) => /SourceArn/.test(a.title))!;
+    assert.ok(arn.command, 'placeholder selection command');
+    await vscode.workspace.applyEdit(arn.edit!);
+    await vscode.commands.executeCommand(arn.command!.command, ...arn.command!.arguments!);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.getText(editor.selection), 'TOPIC_NAME');
+    assert.match(editor.document.lineAt(editor.selection.start.line).text, /^ {6}SourceArn: !Sub 'arn:\$\{AWS::Partition\}:sns:/);
+  });
+
+  test('narrowing s3:* to Read and List replaces the wildcard by dataset actions', async () => {
+    const { doc } = await openDoc(YAML);
+    const a = await api();
+    await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === 'LG001'));
+    const f = a.report(doc.uri)!.findings.find((x) => x.ruleId === 'LG001')!;
+    assert.equal(await vscode.commands.executeCommand('lambdaGuard.narrowWildcard', doc.uri, f, ['Read', 'List']), true);
+    const text = doc.getText();
+    assert.doesNotMatch(text, /- s3:\*/);
+    assert.match(text, /^ {16}- s3:GetObject$/m);
+    assert.match(text, /^ {16}- s3:ListBucket$/m);
+    assert.doesNotMatch(text, /s3:PutObject\b/, 'no Write action');
+    assert.deepEqual(analyzeText(text, YAML).errors, []);
+    await waitForDiagnostics(doc.uri, (x) => !x.some((d) => codeOf(d) === 'LG001'), 'LG001 gone');
+  });
+
+  test('suppression with a comment and with Metadata keeps the finding out of the Problems panel', async () => {
+    const { doc } = await openDoc(YAML);
+    const a = await api();
+    await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === 'LG006') && x.some((d) => codeOf(d) === 'LG013'));
+    const lg006 = a.report(doc.uri)!.findings.find((x) => x.ruleId === 'LG006')!;
+    assert.equal(await vscode.commands.executeCommand('lambdaGuard.suppressFinding', { uri: doc.uri, finding: lg006 }, 'comment', 'public health endpoint'), true);
+    assert.match(doc.getText(), /^ {6}# lambda-guard-ignore LG006: public health endpoint\n {6}Principal: '\*'/m);
+    await waitForDiagnostics(doc.uri, (x) => !x.some((d) => codeOf(d) === 'LG006'), 'LG006 suppressed');
+    const lg013 = await waitFor('fresh LG013', () => a.report(doc.uri)?.findings.find((x) => x.ruleId === 'LG013' && a.report(doc.uri)?.findings.some((y) => y.ruleId === 'LG006' && y.suppressed)));
+    assert.equal(await vscode.commands.executeCommand('lambdaGuard.suppressFinding', { uri: doc.uri, finding: lg013 }, 'metadata', 'rotation job updates code'), true);
+    assert.match(doc.getText(), /Metadata:\n {6}lambda-guard:\n {8}ignore:\n {10}- id: LG013\n {12}reason: rotation job updates code/);
+    await waitForDiagnostics(doc.uri, (x) => !x.some((d) => codeOf(d) === 'LG013'), 'LG013 suppressed');
+    const r = analyzeText(doc.getText(), YAML);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.findings.filter((x) => x.suppressed).map((x) => x.ruleId).sort(), ['LG006', 'LG013']);
+  });
+});

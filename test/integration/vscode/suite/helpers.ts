@@ -1,0 +1,74 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LambdaGuardApi } from '../../../../src/extension/api';
+
+export const EXTENSION_ID = 'lambda-guard.lambda-guard';
+export const SOURCE = 'Lambda Guard';
+
+/** The test workspace (a temp copy made by runHost.mjs). */
+export function workspaceRoot(): string {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  if (!f) throw new Error('no workspace folder open');
+  return f.uri.fsPath;
+}
+
+export function wsUri(rel: string): vscode.Uri {
+  return vscode.Uri.file(path.join(workspaceRoot(), rel));
+}
+
+export async function api(): Promise<LambdaGuardApi> {
+  const ext = vscode.extensions.getExtension<LambdaGuardApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} not loaded`);
+  return ext.activate();
+}
+
+export function lgDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+/** Polls until `check` returns a value (not undefined/false) or the timeout passes. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the file's Lambda Guard diagnostics satisfy `pred`. */
+export function waitForDiagnostics(uri: vscode.Uri, pred: (ds: vscode.Diagnostic[]) => boolean, what = 'diagnostics'): Promise<vscode.Diagnostic[]> {
+  return waitFor(`${what} on ${path.basename(uri.fsPath)}`, () => {
+    const ds = lgDiagnostics(uri);
+    return pred(ds) ? ds : undefined;
+  });
+}
+
+export async function openDoc(rel: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const doc = await vscode.workspace.openTextDocument(wsUri(rel));
+  const editor = await vscode.window.showTextDocument(doc);
+  return { doc, editor };
+}
+
+/** Restores a file's text on disk and in an open editor (tests edit the fixture). */
+export async function resetFile(rel: string, text: string): Promise<void> {
+  const uri = wsUri(rel);
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (doc) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+    await vscode.workspace.applyEdit(edit);
+    await doc.save();
+  } else {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  }
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('lambdaGuard').update(key, value, vscode.ConfigurationTarget.Workspace);
+}

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ALL_RULES, ruleById } from '../../../src/core/rules/registry';
+import { emptyModel } from '../../../src/core/model/templateModel';
+
+const DOCS = path.join(__dirname, '..', '..', '..', 'docs', 'rules');
+
+test('registry: LG001–LG014 in order, unique, with complete metadata', () => {
+  assert.deepEqual(ALL_RULES.map((r) => r.meta.id), Array.from({ length: 14 }, (_, i) => `LG${String(i + 1).padStart(3, '0')}`));
+  assert.equal(new Set(ALL_RULES.map((r) => r.meta.name)).size, ALL_RULES.length);
+  for (const { meta } of ALL_RULES) {
+    assert.match(meta.name, /^[A-Z][A-Za-z]+$/, meta.id);
+    for (const field of [meta.title, meta.description, meta.fixHint]) assert.ok(field.length > 10, `${meta.id}: ${field}`);
+    assert.ok(meta.helpUri.endsWith(`/docs/rules/${meta.id}.md`), meta.helpUri);
+  }
+});
+
+test('registry: ruleById is case-insensitive and undefined for unknown ids', () => {
+  assert.equal(ruleById('lg007')?.meta.name, 'ServicePrincipalWithoutSource');
+  assert.equal(ruleById('LG099'), undefined);
+});
+
+test('registry: every rule has a docs page with what / why / fix (YAML and CDK) / suppress sections', () => {
+  for (const { meta } of ALL_RULES) {
+    const page = fs.readFileSync(path.join(DOCS, `${meta.id}.md`), 'utf8');
+    assert.ok(page.startsWith(`# ${meta.id} `), meta.id);
+    for (const h of ['## What it flags', '## Why it matters', '## How to fix', '## How to suppress', '```yaml', '```ts', `lambda-guard-ignore ${meta.id}`])
+      assert.ok(page.includes(h), `${meta.id} lacks ${h}`);
+    assert.ok(page.includes(meta.name), `${meta.id} page names ${meta.name}`);
+  }
+});
+
+test('registry: every rule accepts an empty model', () => {
+  for (const rule of ALL_RULES) assert.deepEqual(rule.check(emptyModel('x.yaml', 'cloudformation')), []);
+});
