@@ -1,6 +1,7 @@
 // Lint: typescript-eslint recommended, plus the boundary rule that keeps src/core free of 'vscode'.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'examples/**', 'test-results/**', '.venv-moto/**'] },
@@ -12,6 +13,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    // Build, test-harness and demo scripts run in Node.
+    files: ['**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The webview front end runs in a browser.
+    files: ['media/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/cli/**/*.ts'],

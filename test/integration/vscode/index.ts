@@ -32,17 +32,22 @@ export async function run(): Promise<void> {
   const save = (): void => {
     if (resultsFile) writeFileSync(resultsFile, JSON.stringify(results, null, 2));
   };
-  await new Promise<void>((resolve) => {
-    const runner = mocha.run(() => resolve());
-    runner.on('pass', (t) => {
-      results.passed.push({ title: t.fullTitle(), durationMs: t.duration });
-      save();
+  try {
+    await new Promise<void>((resolve) => {
+      const runner = mocha.run(() => resolve());
+      runner.on('pass', (t) => {
+        results.passed.push({ title: t.fullTitle(), durationMs: t.duration });
+        save();
+      });
+      runner.on('fail', (t, err: Error) => {
+        results.failed.push({ title: t.fullTitle(), error: String(err?.stack ?? err) });
+        save();
+      });
     });
-    runner.on('fail', (t, err: Error) => {
-      results.failed.push({ title: t.fullTitle(), error: String(err?.stack ?? err) });
-      save();
-    });
-  });
+  } catch (e) {
+    // A suite that fails to load throws out of mocha.run: report it instead of hanging the harness.
+    results.failed.push({ title: 'loading the test suites', error: String((e as Error)?.stack ?? e) });
+  }
   results.done = true;
   save();
 }

@@ -151,3 +151,10 @@ test('a local class extending a CDK function is a function; aliases and versions
   assert.deepEqual(model.functionUrls.map((u) => [u.owner, u.authType!.text]), [['Traced', 'NONE']]);
   assert.deepEqual(model.permissions.map((p) => [p.owner, p.principal!.text]), [['Live', '*'], ['Traced', 'sqs.amazonaws.com']]);
 });
+
+test('SecretValue.unsafePlainText puts its literal in the environment; secret references stay unknown', () => {
+  const { model } = loadStack(`
+    new lambda.Function(this, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'h', code: lambda.Code.fromInline(''),
+      environment: { API_KEY: cdk.SecretValue.unsafePlainText('k-123').unsafeUnwrap(), DB_PASSWORD: secret.secretValue.unsafeUnwrap(), FROM_ENV: process.env.TOKEN ?? '' } });`);
+  assert.deepEqual(model.envVars.map((e) => [e.name, e.value.text]), [['API_KEY', 'k-123'], ['DB_PASSWORD', HOLE], ['FROM_ENV', HOLE]]);
+});

@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 import { HOLE } from '../../model/value';
 import { moduleFromRootMember, normalizeCdkModule } from './cdkModules';
 import { getProp, relocate, type ObjProp, type Value } from './cdkValue';
+import { collapseHoles, evalBinary, evalCall } from './evalOperators';
 import { ScopeLookup, type Decl } from './scopeLookup';
 import { tsRuntime } from './tsRuntime';
 
@@ -97,7 +98,7 @@ export class ConstEvaluator {
         return k.kind === 'str' ? this.member(this.eval(ea.expression), k.text, e) : this.unknown(e);
       }
       case K.BinaryExpression:
-        return this.binary(e as TS.BinaryExpression);
+        return evalBinary(this, e as TS.BinaryExpression);
       case K.ConditionalExpression: {
         const c = e as TS.ConditionalExpression;
         const a = this.eval(c.whenTrue);
@@ -105,7 +106,7 @@ export class ConstEvaluator {
         return a.kind === 'str' && b.kind === 'str' && a.text === b.text ? { ...a, node: e } : this.unknown(e);
       }
       case K.CallExpression:
-        return this.call(e as TS.CallExpression);
+        return evalCall(this, e as TS.CallExpression);
       case K.NewExpression: {
         // every pass asks what class a `new` creates: answer once
         const n = e as TS.NewExpression;
@@ -123,7 +124,7 @@ export class ConstEvaluator {
     }
   }
 
-  private unknown(e: TS.Node): Value {
+  unknown(e: TS.Node): Value {
     return { kind: 'unknown', node: e };
   }
 
@@ -234,7 +235,7 @@ export class ConstEvaluator {
     }
   }
 
-  private importValue(d: { module: string; name: string }, at: TS.Node): Value {
+  importValue(d: { module: string; name: string }, at: TS.Node): Value {
     const cdk = normalizeCdkModule(d.module);
     if (cdk !== undefined) {
       if (d.name === '*' || d.name === 'default') return { kind: 'cdk', module: cdk, path: [], node: at };
@@ -271,78 +272,4 @@ export class ConstEvaluator {
     }
   }
 
-  private binary(e: TS.BinaryExpression): Value {
-    const op = e.operatorToken.kind;
-    if (op === ts.SyntaxKind.PlusToken) {
-      const l = this.eval(e.left);
-      const r = this.eval(e.right);
-      if (l.kind !== 'str' && r.kind !== 'str') return this.unknown(e);
-      const text = (l.kind === 'str' ? l.text : HOLE) + (r.kind === 'str' ? r.text : HOLE);
-      return { kind: 'str', text: collapseHoles(text), node: e, origin: 'concatenation' };
-    }
-    if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
-      const l = this.eval(e.left);
-      return l.kind === 'str' || l.kind === 'arr' || l.kind === 'obj' ? relocate(l, e) : this.unknown(e);
-    }
-    return this.unknown(e);
-  }
-
-  private call(e: TS.CallExpression): Value {
-    const callee = e.expression;
-    const args = e.arguments;
-    if (ts.isPropertyAccessExpression(callee)) {
-      const method = callee.name.text;
-      const special = this.stringMethod(method, callee.expression, args, e);
-      if (special) return special;
-      const cv = this.eval(callee);
-      return { kind: 'call', qname: cv.kind === 'cdk' ? `${cv.module}.${cv.path.join('.')}` : undefined, method, expr: e, node: e };
-    }
-    if (ts.isIdentifier(callee)) {
-      if (callee.text === 'require' && args[0] && ts.isStringLiteral(args[0])) return this.importValue({ module: args[0].text, name: '*' }, e);
-      if (callee.text === 'String' && args[0]) return relocate(this.eval(args[0]), e);
-      const cv = this.eval(callee);
-      return { kind: 'call', qname: cv.kind === 'cdk' ? `${cv.module}.${cv.path.join('.')}` : undefined, method: callee.text, expr: e, node: e };
-    }
-    return { kind: 'call', method: '', expr: e, node: e };
-  }
-
-  /** Array/string helpers that keep values known; `arnForObjects` keeps its pattern after a hole. */
-  private stringMethod(method: string, recv: TS.Expression, args: TS.NodeArray<TS.Expression>, e: TS.CallExpression): Value | undefined {
-    if (method === 'arnForObjects') {
-      const p = args[0] ? this.eval(args[0]) : undefined;
-      return { kind: 'str', text: `${HOLE}/${p?.kind === 'str' ? p.text : HOLE}`, node: e, origin: this.textOf(e) };
-    }
-    if (method !== 'join' && method !== 'concat' && method !== 'toString' && method !== 'toLowerCase' && method !== 'toUpperCase' && method !== 'trim') return undefined;
-    const base = this.eval(recv);
-    if (method === 'join' && base.kind === 'arr') {
-      const sep = args[0] ? this.eval(args[0]) : undefined;
-      const s = sep === undefined ? ',' : sep.kind === 'str' ? sep.text : HOLE;
-      const text = base.items.map((i) => (i.kind === 'str' ? i.text : HOLE)).join(s);
-      return { kind: 'str', text: collapseHoles(text), node: e, origin: 'join' };
-    }
-    if (method === 'concat' && base.kind === 'arr') {
-      const items = [...base.items];
-      for (const a of args) {
-        const v = this.eval(a);
-        if (v.kind === 'arr') items.push(...v.items);
-        else items.push(v);
-      }
-      return { kind: 'arr', items, node: e };
-    }
-    if (base.kind !== 'str') return undefined;
-    if (method === 'concat') {
-      let text = base.text;
-      for (const a of args) {
-        const v = this.eval(a);
-        text += v.kind === 'str' ? v.text : HOLE;
-      }
-      return { kind: 'str', text: collapseHoles(text), node: e, origin: 'concat' };
-    }
-    const text = method === 'toLowerCase' ? base.text.toLowerCase() : method === 'toUpperCase' ? base.text.toUpperCase() : method === 'trim' ? base.text.trim() : base.text;
-    return { kind: 'str', text, node: e, origin: base.origin };
-  }
-}
-
-function collapseHoles(s: string): string {
-  return s.replace(/\uE000+/g, HOLE);
 }

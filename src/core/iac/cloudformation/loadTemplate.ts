@@ -73,6 +73,7 @@ export function loadTemplate(text: string, file: string, opts: { incremental?: b
       errors.push({ file, line: e.keyRange.startLine, message: `could not analyse ${e.key}: ${(err as Error).message}` });
     }
   }
-  model.suppressions.push(...commentsToSuppressions(findSuppressionComments(text), sourceLines, nodeStartsByLine(parsed.root)));
+  const comments = findSuppressionComments(text);
+  if (comments.length) model.suppressions.push(...commentsToSuppressions(comments, sourceLines, nodeStartsByLine(parsed.root)));
   return { model, errors, skipped: false };
 }

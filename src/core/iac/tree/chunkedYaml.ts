@@ -10,7 +10,7 @@ import type { TEntry, TNode } from './tnode';
  * edited chunk is parsed again. Templates this cannot cut safely (anchors, flow style at the top,
  * odd top-level lines) fall back to a whole parse, so the result is always the same tree.
  */
-const cache = new Map<string, { root?: TNode; errors: ScanError[] }>();
+const cache = new Map<string, { root?: TNode; errors: ScanError[]; at: number }>();
 const CACHE_LIMIT = 20_000;
 
 const TOP_KEY = /^([A-Za-z_][\w-]*)\s*:(.*)$/;
@@ -18,19 +18,19 @@ const TOP_KEY = /^([A-Za-z_][\w-]*)\s*:(.*)$/;
 export function parseYamlChunked(text: string, file: string): ParsedTree {
   const cut = cutChunks(text);
   if (!cut) return parseYaml(text, file);
-  const lines = new LineIndex(text);
   const errors: ScanError[] = [];
   const parse = (start: number, end: number, srcLines: string[]): TNode | undefined => {
     const chunk = srcLines.slice(start, end).join('\n');
     let hit = cache.get(chunk);
     if (!hit) {
       const r = parseYaml(chunk, file);
-      hit = { root: r.root, errors: r.errors };
+      hit = { root: r.root ? shiftTree(r.root, start) : undefined, errors: r.errors, at: start };
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(chunk, hit);
     }
     for (const e of hit.errors) errors.push({ ...e, line: (e.line ?? 1) + start });
-    return hit.root ? shiftTree(hit.root, start) : undefined;
+    // Typing rarely changes line counts, so most chunks are re-used where they were, without a copy.
+    return hit.root ? shiftTree(hit.root, start - hit.at) : undefined;
   };
   const src = text.split('\n');
   const entries: TEntry[] = [];
@@ -52,11 +52,11 @@ export function parseYamlChunked(text: string, file: string): ParsedTree {
       else if (t || errors.length === 0) return parseYaml(text, file);
     }
   }
-  if (errors.length) return { errors, lines };
+  if (errors.length) return { errors, lines: new LineIndex(text) };
   if (entries.length === 0) return parseYaml(text, file);
   const first = entries[0].range;
   const last = entries[entries.length - 1].range;
-  return { root: { kind: 'map', entries, range: { startLine: first.startLine, startColumn: first.startColumn, endLine: last.endLine, endColumn: last.endColumn } }, errors, lines };
+  return { root: { kind: 'map', entries, range: { startLine: first.startLine, startColumn: first.startColumn, endLine: last.endLine, endColumn: last.endColumn } }, errors, lines: new LineIndex('') };
 }
 
 interface Section {

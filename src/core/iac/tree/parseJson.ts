@@ -1,5 +1,4 @@
 import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
-import type { ScanError } from '../../model/finding';
 import type { SourceRange } from '../../model/sourceRange';
 import { InputLimitError, LIMITS } from './limits';
 import { LineIndex } from './lineIndex';

@@ -54,6 +54,7 @@ export function entry(node: TNode | undefined, key: string): TEntry | undefined 
 /** Case-insensitive lookup, for IAM policy keys, which some templates write in odd case. */
 export function getCi(node: TNode | undefined, key: string): TEntry | undefined {
   if (!node || node.kind !== 'map') return undefined;
+  for (const e of node.entries) if (e.key === key) return e;
   const k = key.toLowerCase();
   return node.entries.find((e) => e.key.toLowerCase() === k);
 }

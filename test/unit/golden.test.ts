@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { toJson } from '../../src/core/report/jsonReport';
+import { scanPaths } from '../../src/core/scan/scanPaths';
+
+const ROOT = path.resolve(__dirname, '../..');
+const GOLDEN = path.join(ROOT, 'test/golden/examples.json');
+
+// The whole examples/ folder through the scan pipeline and the JSON writer, compared with a reviewed
+// golden file. After an intended change: UPDATE_GOLDEN=1 npm run test:unit, then read the diff.
+test('golden: scanning examples/ gives the reviewed findings', async () => {
+  const result = await scanPaths(['examples'], { cwd: ROOT });
+  const actual = toJson(result);
+  if (process.env.UPDATE_GOLDEN || !existsSync(GOLDEN)) writeFileSync(GOLDEN, actual);
+  const expected = readFileSync(GOLDEN, 'utf8');
+  assert.deepEqual(JSON.parse(actual), JSON.parse(expected));
+});
+
+test('golden sanity: every rule LG001–LG014 fires somewhere in examples/, and suppressions are kept', () => {
+  const golden = JSON.parse(readFileSync(GOLDEN, 'utf8'));
+  const ids = new Set(golden.findings.map((f: { ruleId: string }) => f.ruleId));
+  for (let i = 1; i <= 14; i++) assert.ok(ids.has(`LG0${String(i).padStart(2, '0')}`), `LG0${String(i).padStart(2, '0')} missing`);
+  assert.ok(golden.findings.some((f: { suppressed: boolean }) => f.suppressed));
+});
