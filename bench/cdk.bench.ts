@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadCdkModel } from '../src/core/iac/cdk/loadCdk';
 import { analyzeText } from '../src/core/scan/analyzeText';
+import { median } from './stats';
 
 const HEADER = `import { Duration, Stack, StackProps, aws_lambda as lambda } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -51,8 +52,6 @@ export function generateStack(lines: number): string {
   return `${out}  }\n}\n`;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 export interface CdkBenchResult {
   lines: number;
   coldMs: number;
@@ -90,7 +89,7 @@ export function runCdkBench(runs = 9): CdkBenchResult {
 }
 
 if (require.main === module) {
-  const r = runCdkBench();
+  const r = runCdkBench(Number(process.env.BENCH_RUNS ?? 9));
   const f = (n: number) => n.toFixed(1);
   console.log(`cdk: ${r.lines}-line stack, ${r.findings} findings, median of ${r.runs} warm runs`);
   console.log(`  extraction (parse + model):       ${f(r.extractMedianMs)} ms`);

@@ -6,10 +6,12 @@ import type { ScanSummary } from './workspace/workspaceScanner';
 export interface LambdaGuardApi {
   /** Milliseconds from the first line of the bundle's evaluation to the end of `activate`. */
   readonly activationMs: number;
-  /** Findings and errors Lambda Guard holds for a file. */
-  report(uri: vscode.Uri): { findings: Finding[]; errors: ScanError[] } | undefined;
+  /** Findings and errors Lambda Guard holds for a file; `version` is the analysed document version. */
+  report(uri: vscode.Uri): { findings: Finding[]; errors: ScanError[]; version?: number } | undefined;
   /** Runs (or joins) a workspace scan. */
   scanWorkspace(): Promise<ScanSummary>;
+  /** Cancels the running workspace scan, as its notification's Cancel button does. */
+  cancelScan(): void;
   /** Fires after an open document's findings were updated, with the analysis time in ms. */
   readonly onDidAnalyzeDocument: vscode.Event<{ uri: vscode.Uri; ms: number }>;
 }

@@ -30,9 +30,15 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
   const store = new FindingsStore();
   const workerScript = path.join(context.extensionPath, 'dist', 'analysisWorker.js');
   const analyzer = new Analyzer(existsSync(workerScript) ? workerScript : undefined);
-  const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-  const scanner = new WorkspaceScanner(store, analyzer, getSettings, isOpen);
   const docs = new DocumentAnalyzer(store, analyzer, getSettings, (uri) => void scanner.scanFile(uri));
+  // A file open in an editor is analysed from the editor's text (it may be unsaved) and version.
+  const viaEditor = async (uri: vscode.Uri): Promise<boolean> => {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!doc || !docs.isCandidate(doc)) return false;
+    await docs.analyzeNow(doc);
+    return true;
+  };
+  const scanner = new WorkspaceScanner(store, analyzer, getSettings, viaEditor);
   const tree = new FindingsTreeProvider(store, context.workspaceState);
   const view = vscode.window.createTreeView('lambdaGuard.findings', { treeDataProvider: tree, showCollapseAll: true });
   const status = new FindingsStatusBar(store);
@@ -80,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
     activationMs,
     report: (uri) => store.get(uri),
     scanWorkspace: () => scanner.scan(false),
+    cancelScan: () => scanner.cancel(),
     onDidAnalyzeDocument: docs.onDidAnalyze,
   };
 }

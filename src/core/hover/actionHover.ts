@@ -53,7 +53,7 @@ export function wildcardHover(pattern: string): string | undefined {
   const lines = [`${head} (${counts.join(', ')}).`];
   for (const level of ['Permissions management', 'Write']) {
     const list = byLevel.get(level);
-    if (list?.length) lines.push('', `**${level}:** ${capList(list.map((n) => `\`${n}\``), 12)}`);
+    if (list?.length) lines.push('', `**${level}:** ${capList([...list].sort().map((n) => `\`${n}\``), 12)}`);
   }
   return lines.join('\n');
 }

@@ -12,7 +12,11 @@ export const SOURCE_KEYS: readonly string[] = ['aws:SourceArn', 'aws:SourceAccou
 export const PRINCIPAL_SCOPE_KEYS: readonly string[] = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalAccount', 'aws:PrincipalArn'];
 
 /** Keys that make a `*` principal non-public: the source, the principal's organisation or a network boundary. */
-export const PUBLIC_ACCESS_KEYS: readonly string[] = [...SOURCE_KEYS, ...PRINCIPAL_SCOPE_KEYS, 'aws:SourceVpc', 'aws:SourceVpce', 'aws:SourceIp'];
+export const PUBLIC_ACCESS_KEYS: readonly string[] = [
+  ...SOURCE_KEYS, ...PRINCIPAL_SCOPE_KEYS, 'aws:SourceVpc', 'aws:SourceVpce', 'aws:SourceIp',
+  // KMS key policies pin the caller's account this way (AWS's documented "via service" statements).
+  'kms:CallerAccount',
+];
 
 /** Keys that make an assume-role trust on another account or `*` deliberate: the third-party ExternalId or an org / account pin. */
 export const TRUST_KEYS: readonly string[] = ['sts:ExternalId', ...PRINCIPAL_SCOPE_KEYS, 'aws:SourceAccount', 'aws:SourceArn'];

@@ -25,7 +25,9 @@ function rangeKey(r: SourceRange): string {
 export function collectFindings(ruleId: string, drafts: readonly FindingDraft[]): RawFinding[] {
   const byKey = new Map<string, { draft: FindingDraft; branches: Set<string | undefined> }>();
   for (const d of drafts) {
-    const key = `${rangeKey(d.range)}|${d.message}`;
+    // The resource is part of the key: a node shared by several resources (SAM Globals, a YAML alias)
+    // is a finding for each of them, which each resource's Metadata may suppress on its own.
+    const key = `${rangeKey(d.range)}|${d.resource ?? ''}|${d.message}`;
     const seen = byKey.get(key);
     if (seen) seen.branches.add(d.branch);
     else byKey.set(key, { draft: d, branches: new Set([d.branch]) });

@@ -63,6 +63,9 @@ export const lg001WildcardAction: Rule = {
           });
           continue;
         }
+        // A partial wildcard inside a SAM policy template (SQSSendMessagePolicy's `sqs:SendMessage*`) is
+        // AWS's wording, scoped by the template's resource: the user cannot narrow it, only `svc:*` is news.
+        if (doc.samTemplate) continue;
         const writes = writeActions(text);
         if (writes.length === 0) continue;
         const services = [...new Set(writes.map((w) => w.service))];

@@ -1,6 +1,7 @@
 import { helpUri, type Rule } from '../model/rule';
 import { hasHole } from '../model/value';
 import { collectFindings, type FindingDraft } from './findingBuilder';
+import { globalsNote } from './globalsNote';
 
 // AuthType NONE makes the URL callable by anyone on the internet; the function must then authenticate
 // every request itself. A missing AuthType (a template CloudFormation would reject) is reported on the
@@ -26,7 +27,7 @@ export const lg008FunctionUrlAuthNone: Rule = {
         drafts.push({
           range: url.range,
           resource: url.owner,
-          message: 'Function URL has no AuthType: set AWS_IAM explicitly (NONE would make it public)',
+          message: `Function URL${globalsNote(model, url.owner, url.range)} has no AuthType: set AWS_IAM explicitly (NONE would make it public)`,
           fix: { kind: 'setAuthType', value: 'AWS_IAM' },
         });
         continue;
@@ -36,7 +37,7 @@ export const lg008FunctionUrlAuthNone: Rule = {
         range: url.authType.range,
         resource: url.owner,
         branch: url.authType.branch,
-        message: 'Function URL with AuthType NONE: anyone on the internet can invoke the function',
+        message: `Function URL with AuthType NONE${globalsNote(model, url.owner, url.authType.range)}: anyone on the internet can invoke the function`,
         fix: { kind: 'setAuthType', value: 'AWS_IAM' },
       });
     }

@@ -6,6 +6,8 @@ import { ALL_RULES } from '../rules/registry';
 import { TOOL_VERSION } from '../version';
 import { DEFAULT_MAX_FILE_SIZE, type AnalyzeOptions } from './analyzeOptions';
 import { analyzeText } from './analyzeText';
+import { cdkOutFindings } from './cdkOutStep';
+import type { TemplateModel } from '../model/templateModel';
 import { walkFiles } from './walkFiles';
 
 export interface ScanOptions extends AnalyzeOptions {
@@ -23,7 +25,9 @@ export function relativeFile(cwd: string, abs: string): string {
 export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanResult> {
   const errors: ScanError[] = [];
   const findings: Finding[] = [];
-  const files = await walkFiles(paths.length ? paths : ['.'], opts.cwd, (f, message) => errors.push({ file: relativeFile(opts.cwd, f), message }));
+  const cdkOutDirs: string[] = [];
+  const cdkModels: TemplateModel[] = [];
+  const files = await walkFiles(paths.length ? paths : ['.'], opts.cwd, (f, message) => errors.push({ file: relativeFile(opts.cwd, f), message }), cdkOutDirs);
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let scanned = 0;
   for (let i = 0; i < files.length; i++) {
@@ -54,9 +58,16 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     const r = analyzeText(text, rel, { ...opts, readSibling: opts.readSibling ?? readSibling });
     findings.push(...r.findings);
     errors.push(...r.errors);
+    if (r.model?.format === 'cdk') cdkModels.push(r.model);
     if (!r.skipped) scanned++;
     // Yield so an editor host stays responsive during a long workspace scan.
     if (i % 20 === 19) await new Promise((res) => setImmediate(res));
+  }
+  for (const dir of cdkOutDirs) {
+    if (opts.signal?.aborted) break;
+    const extra = cdkOutFindings(dir, cdkModels, findings, opts, (abs) => relativeFile(opts.cwd, abs));
+    findings.push(...extra.findings);
+    errors.push(...extra.errors);
   }
   opts.onProgress?.(files.length, files.length, '');
   return { findings, errors, rules: ALL_RULES.map((r) => r.meta), filesScanned: scanned, toolVersion: TOOL_VERSION };

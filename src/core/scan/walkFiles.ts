@@ -13,10 +13,10 @@ export function isCandidateFile(file: string): boolean {
 }
 
 /**
- * Lists the candidate files under the given paths. A path named explicitly is always taken, even
+ * Lists the candidate files under the given paths (and collects `cdk.out` folders in `cdkOutDirs`). A path named explicitly is always taken, even
  * inside a skipped folder; folders found while walking are skipped per SKIPPED_DIRS.
  */
-export async function walkFiles(paths: string[], cwd: string, onError: (file: string, message: string) => void): Promise<string[]> {
+export async function walkFiles(paths: string[], cwd: string, onError: (file: string, message: string) => void, cdkOutDirs: string[] = []): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = async (abs: string, explicit: boolean): Promise<void> => {
@@ -28,7 +28,11 @@ export async function walkFiles(paths: string[], cwd: string, onError: (file: st
       return;
     }
     if (st.isDirectory()) {
-      if (!explicit && SKIPPED_DIRS.has(path.basename(abs))) return;
+      if (!explicit && SKIPPED_DIRS.has(path.basename(abs))) {
+        // Synthesised CDK templates are not scanned as files; they are mapped back to the TypeScript.
+        if (path.basename(abs) === 'cdk.out') cdkOutDirs.push(abs);
+        return;
+      }
       let names: string[];
       try {
         names = (await fs.readdir(abs)).sort();

@@ -31,7 +31,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     private readonly store: FindingsStore,
     private readonly analyzer: Analyzer,
     private readonly settings: () => LgSettings,
-    private readonly isOpen: (uri: vscode.Uri) => boolean,
+    private readonly viaEditor: (uri: vscode.Uri) => Promise<boolean>,
   ) {}
 
   get isRunning(): boolean {
@@ -73,9 +73,9 @@ export class WorkspaceScanner implements vscode.Disposable {
     return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
-  /** Analyses one file from disk (file watcher, closed editor); open documents are left to the editor. */
+  /** Analyses one file (file watcher, closed editor): from disk, or from its editor when open. */
   async scanFile(uri: vscode.Uri): Promise<void> {
-    if (this.isOpen(uri)) return;
+    if (await this.viaEditor(uri)) return;
     const r = await this.analyzeFile(uri, uri.toString());
     if (r) this.store.set({ uri, file: relativeFile(uri), findings: r.skipped ? [] : r.findings, errors: r.errors });
   }
@@ -91,9 +91,10 @@ export class WorkspaceScanner implements vscode.Disposable {
     const worker = async (): Promise<void> => {
       while (next < files.length && !token.isCancellationRequested) {
         const uri = files[next++];
-        if (this.isOpen(uri)) {
+        if (await this.viaEditor(uri)) {
           done++;
-          continue; // the editor's own analysis is fresher than the disk
+          summary.files++;
+          continue;
         }
         const r = await this.analyzeFile(uri, `scan:${uri.toString()}`);
         done++;
@@ -110,7 +111,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     if (!summary.cancelled) {
       // Files that vanished while nobody watched (or left the include settings) drop out.
       for (const r of this.store.all()) {
-        if (!found.has(r.uri.toString()) && !this.isOpen(r.uri)) this.store.delete(r.uri);
+        if (!found.has(r.uri.toString()) && r.version === undefined) this.store.delete(r.uri);
       }
     }
     for (const r of this.store.all()) {

@@ -70,6 +70,8 @@ const hardTimer = setTimeout(async () => {
 }, timeoutMs + 5000);
 
 async function cleanup() {
+  // The extension host's console goes to the workbench page: keep it for debugging (--keep).
+  try { writeFileSync(join(tmp, 'browser-console.log'), consoleLines.join('\n')); } catch { /* tmp gone */ }
   try { await browser?.close(); } catch { /* already closed */ }
   await server.stop();
   if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
@@ -91,7 +93,7 @@ try {
   const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('console', (m) => { if (m.type() === 'error') consoleLines.push(m.text()); });
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
   await page.goto(url);
 
   const deadline = started + timeoutMs;
@@ -107,7 +109,8 @@ try {
   if (!results?.done) {
     console.error(`runHost: the tests did not finish (${secs}s). Server log tail:`);
     try { console.error(readFileSync(serverLog, 'utf8').split('\n').slice(-40).join('\n')); } catch { /* no log */ }
-    if (consoleLines.length) console.error(`browser console errors:\n${consoleLines.slice(-20).join('\n')}`);
+    const errors = consoleLines.filter((l) => l.startsWith('[error]'));
+    if (errors.length) console.error(`browser console errors:\n${errors.slice(-20).join('\n')}`);
   }
   const passed = results?.passed ?? [];
   const failed = results?.failed ?? [];

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { loadCdkModel } from '../../../src/core/iac/cdk/loadCdk';
 import { HOLE } from '../../../src/core/model/value';
 import { HEADER, loadStack, rangeOfText, texts } from './cdkTestUtil';
 
@@ -87,4 +89,12 @@ test('import cycles between siblings terminate', () => {
   const siblings = { '/app/lib/a.ts': "import { B } from './b';\nexport const A = B;\n", '/app/lib/b.ts': "import { A } from './a';\nexport const B = A;\n" };
   const { st } = actionsOf(`fn.addToRolePolicy(new iam.PolicyStatement({ actions: [A], resources: ['*'] }));`, siblings, header);
   assert.deepEqual(st.actions!.map((a) => a.text), [HOLE]);
+});
+
+test('a relative file name gives relative sibling paths (the caller resolves them against its cwd)', () => {
+  const asked: string[] = [];
+  const src = "import * as iam from 'aws-cdk-lib/aws-iam';\nimport { A } from '../shared/actions';\nrole.addToPolicy(new iam.PolicyStatement({ actions: [A], resources: ['*'] }));\n";
+  const { model } = loadCdkModel(src, 'infra/lib/stack.ts', { readSibling: (p) => (asked.push(p), p === path.join('infra', 'shared', 'actions.ts') ? "export const A = 'sqs:*';" : undefined) });
+  assert.equal(asked[0], path.join('infra', 'shared', 'actions.ts'));
+  assert.deepEqual(texts(model.policies[0].statements[0].actions), ['sqs:*']);
 });

@@ -172,3 +172,13 @@ test('syntax errors are reported with their position and the rest is still read'
   assert.deepEqual(texts(model.policies[0].statements[0].actions), ['s3:*']);
   assert.equal(model.policies[0].statements[0].actions![0].text.includes(HOLE), false);
 });
+
+test('iam.Grant.addToPrincipal adds an identity statement for the grantee', () => {
+  const { model, src } = loadStack(`
+    const fn = new lambda.Function(this, 'Worker', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'h', code: lambda.Code.fromInline('') });
+    iam.Grant.addToPrincipal({ grantee: fn, actions: ['dynamodb:*'], resourceArns: ['*'] });`);
+  const [doc] = model.policies;
+  assert.equal(doc.owner, 'Worker');
+  assert.deepEqual(texts(doc.statements[0].actions), ['dynamodb:*']);
+  assert.deepEqual(doc.statements[0].resources![0].range, rangeOfText(src, "'*'"));
+});

@@ -86,7 +86,7 @@ function sortBySource(m: TemplateModel): void {
 /** Extracts the TemplateModel of one CDK TypeScript file. Loaded lazily: it pulls in the compiler. */
 export function analyzeCdkFile(text: string, file: string, opts: CdkLoadOptions = {}): { model: TemplateModel; errors: ScanError[] } {
   const kind = /\.tsx$/i.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind); // parents: collectNodes
   const errors = parseErrors(sf, file);
   const model = emptyModel(file, 'cdk');
   const siblings = opts.readSibling ? new SiblingModules(opts.readSibling) : undefined;

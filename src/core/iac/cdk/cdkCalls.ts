@@ -1,6 +1,8 @@
 import type * as TS from 'typescript';
 import type { PolicyKind } from '../../model/policy';
-import { ownerOf, resolveConstruct, unwrap, type CdkContext } from './cdkContext';
+import { ownerOf, rangeOf, resolveConstruct, unwrap, type CdkContext } from './cdkContext';
+import { statementFromGrant } from './cdkStatements';
+import { getProp } from './cdkValue';
 import { addEnvironmentCall, addFunctionUrl, addPermissionCall, grantInvokeCall } from './cdkLambda';
 import { addManagedRef } from './cdkManagedPolicies';
 import { IAM } from './cdkNames';
@@ -16,6 +18,7 @@ export const CALL_METHODS = new Set([
   'addToRolePolicy', 'addToPolicy', 'addToPrincipalPolicy', 'addToResourcePolicy', 'addStatements',
   'addManagedPolicy', 'addPermission', 'grantInvoke', 'grantInvokeUrl', 'grantInvokeLatestVersion',
   'grantInvokeCompositePrincipal', 'addFunctionUrl', 'addEnvironment',
+  'addToPrincipal', 'addToPrincipalOrResource', 'addToPrincipalAndResource',
 ]);
 
 /**
@@ -57,6 +60,18 @@ function policyMeta(ctx: CdkContext, recv: TS.Expression, method: string): { kin
   return { kind: 'identity', owner, origin: `statement added to ${what}` };
 }
 
+/** `iam.Grant.addToPrincipal({ grantee, actions, resourceArns })`: an identity statement for the grantee. */
+function grantCall(ctx: CdkContext, call: TS.CallExpression, recv: TS.Expression): void {
+  const g = ctx.ev.eval(recv);
+  const a = call.arguments[0];
+  if (g.kind !== 'cdk' || `${g.module}.${g.path.join('.')}` !== 'aws-iam.Grant' || !a) return;
+  const opts = ctx.ev.eval(a);
+  const grantee = getProp(opts, 'grantee');
+  const owner = grantee ? ownerOf(ctx, grantee.value.node as TS.Expression) : 'grantee';
+  const st = statementFromGrant(ctx, opts, call);
+  ctx.model.policies.push({ kind: 'identity', owner, origin: `iam.Grant to ${owner}`, statements: [st], range: rangeOf(ctx.sf, call) });
+}
+
 /** Second pass: calls that attach statements, managed policies, permissions, URLs, variables. */
 export function processCall(ctx: CdkContext, call: TS.CallExpression): void {
   const callee = call.expression as TS.PropertyAccessExpression;
@@ -87,6 +102,11 @@ export function processCall(ctx: CdkContext, call: TS.CallExpression): void {
       break;
     case 'addEnvironment':
       addEnvironmentCall(ctx, call, recv);
+      break;
+    case 'addToPrincipal':
+    case 'addToPrincipalOrResource':
+    case 'addToPrincipalAndResource':
+      grantCall(ctx, call, recv);
       break;
   }
 }

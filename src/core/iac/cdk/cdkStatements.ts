@@ -120,3 +120,24 @@ export function jsonStatements(v: Value | undefined): Value[] {
   if (!s) return [];
   return s.kind === 'arr' ? s.items : [s];
 }
+
+/** The statement `iam.Grant.addToPrincipal({ actions, resourceArns, conditions })` adds. */
+export function statementFromGrant(ctx: CdkContext, opts: Value, call: TS.CallExpression): Statement {
+  const keyRanges: Statement['keyRanges'] = {};
+  const prop = (name: string, key?: KeyName): Value | undefined => {
+    const p = getProp(opts, name);
+    if (p && key) keyRanges[key] = rangeOf(ctx.sf, p.keyNode);
+    return p?.value;
+  };
+  const conds = conditionsOf(ctx, prop('conditions', 'condition'));
+  const st: Statement = {
+    effect: 'Allow',
+    actions: toStrList(ctx, prop('actions', 'action')),
+    resources: toStrList(ctx, prop('resourceArns', 'resource')),
+    conditions: conds.conditions,
+    range: rangeOf(ctx.sf, call),
+    keyRanges,
+  };
+  if (conds.unknown || opts.kind !== 'obj') st.conditionUnknown = true;
+  return st;
+}

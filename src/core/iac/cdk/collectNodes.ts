@@ -23,9 +23,15 @@ function setField(fields: Map<string, TS.Expression | null>, name: string, e: TS
   fields.set(name, fields.has(name) ? null : e);
 }
 
+/**
+ * One walk over the file. It also sets each node's `parent` (the file is parsed without them, which
+ * saves the compiler a walk of its own): scope lookup and owner search climb the tree.
+ */
 export function collectNodes(sf: TS.SourceFile): Collected {
   const out: Collected = { news: [], calls: [], statics: [], fields: new Map(), mutated: new Set() };
+  let parent: TS.Node = sf;
   const visit = (n: TS.Node): void => {
+    (n as { parent: TS.Node }).parent = parent;
     switch (n.kind) {
       case K.NewExpression:
         out.news.push(n as TS.NewExpression);
@@ -57,8 +63,11 @@ export function collectNodes(sf: TS.SourceFile): Collected {
         noteMutation(n, out.mutated);
         break;
     }
+    const saved = parent;
+    parent = n;
     ts.forEachChild(n, visit);
+    parent = saved;
   };
-  visit(sf);
+  ts.forEachChild(sf, visit);
   return out;
 }

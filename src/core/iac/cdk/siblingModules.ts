@@ -25,8 +25,12 @@ export class SiblingModules implements ModuleResolver {
 
   constructor(private readonly read: (absPath: string) => string | undefined) {}
 
+  /**
+   * The sibling's path on the same footing as `fromFile`: absolute for an absolute file, relative (to
+   * the caller's working directory, which `read` resolves) for a relative one.
+   */
   resolve(fromFile: string, spec: string): string | undefined {
-    const base = path.resolve(path.dirname(fromFile), spec);
+    const base = path.isAbsolute(fromFile) ? path.resolve(path.dirname(fromFile), spec) : path.join(path.dirname(fromFile), spec);
     const candidates = /\.[cm]?[jt]sx?$/.test(base)
       ? [base.replace(/\.([cm]?)js(x?)$/, '.$1ts$2'), base]
       : [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')];

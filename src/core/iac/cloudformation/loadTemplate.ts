@@ -13,6 +13,7 @@ import { parseEmbeddedJson } from './embeddedJson';
 import type { ExtractContext, ResourceExtractor } from './extractContext';
 import { extractPolicy, extractRole, extractUserOrGroup } from './extractIam';
 import { extractFunction, extractPermission, extractUrl } from './extractLambda';
+import { RESOURCE_POLICY_TYPES, resourcePolicyExtractor } from './extractResourcePolicy';
 import { contextFor } from './resolveContext';
 
 const EXTRACTORS: Record<string, ResourceExtractor> = {
@@ -25,6 +26,7 @@ const EXTRACTORS: Record<string, ResourceExtractor> = {
   'AWS::Lambda::Url': extractUrl,
   'AWS::Lambda::Function': extractFunction,
   'AWS::Serverless::Function': extractServerlessFunction,
+  ...Object.fromEntries(RESOURCE_POLICY_TYPES.map((t) => [t, resourcePolicyExtractor(t)])),
 };
 
 export interface LoadResult {
@@ -51,11 +53,12 @@ export function loadTemplate(text: string, file: string, opts: { incremental?: b
   const format = templateFormat(parsed.root);
   if (!format) return { errors: [], skipped: true };
   const model = emptyModel(file, format);
-  const sourceLines = text.split('\n');
+  let lines: string[] | undefined;
+  const sourceLines = (): string[] => (lines ??= text.split('\n'));
   const ctx: ExtractContext = {
     rc: contextFor(parsed.root),
     model,
-    parseString: (n: TNode) => parseEmbeddedJson(n, sourceLines, file),
+    parseString: (n: TNode) => parseEmbeddedJson(n, sourceLines(), file),
     functionGlobals: get(get(parsed.root, 'Globals'), 'Function'),
   };
   const errors: ScanError[] = [];
@@ -74,6 +77,6 @@ export function loadTemplate(text: string, file: string, opts: { incremental?: b
     }
   }
   const comments = findSuppressionComments(text);
-  if (comments.length) model.suppressions.push(...commentsToSuppressions(comments, sourceLines, nodeStartsByLine(parsed.root)));
+  if (comments.length) model.suppressions.push(...commentsToSuppressions(comments, sourceLines(), nodeStartsByLine(parsed.root)));
   return { model, errors, skipped: false };
 }

@@ -11,41 +11,49 @@ const PRINCIPAL_TYPES = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']
 /** Reads one statement map into Statement variants (one per `!If` branch of its Effect). */
 export function readStatement(node: TNode, ctx: ResolveContext, branch?: string): Statement[] {
   if (node.kind !== 'map') return [];
-  const e = (k: string): TEntry | undefined => getCi(node, k);
+  // IAM keys are matched case-insensitively; index them once per statement.
+  const byKey = new Map<string, TEntry>();
+  for (const en of node.entries) byKey.set(en.key.toLowerCase(), en);
+  const e = (k: string): TEntry | undefined => byKey.get(k.toLowerCase());
   const keyRanges: Statement['keyRanges'] = {};
-  const setKey = (name: keyof Statement['keyRanges'], k: string): void => {
-    const en = e(k);
+  const keys: [keyof Statement['keyRanges'], string][] = [
+    ['effect', 'effect'], ['action', 'action'], ['notAction', 'notaction'], ['resource', 'resource'],
+    ['notResource', 'notresource'], ['principal', 'principal'], ['notPrincipal', 'notprincipal'], ['condition', 'condition'],
+  ];
+  for (const [name, k] of keys) {
+    const en = byKey.get(k);
     if (en) keyRanges[name] = en.keyRange;
-  };
-  setKey('effect', 'Effect');
-  setKey('action', 'Action');
-  setKey('notAction', 'NotAction');
-  setKey('resource', 'Resource');
-  setKey('notResource', 'NotResource');
-  setKey('principal', 'Principal');
-  setKey('notPrincipal', 'NotPrincipal');
-  setKey('condition', 'Condition');
-
+  }
   const list = (k: string): Str[] | undefined => {
     const en = e(k);
     return en ? resolveList(en.value, ctx, branch) : undefined;
   };
   const { conditions, unknown } = readConditions(e('Condition')?.value, ctx);
-  const base = {
-    sid: e('Sid') && e('Sid')!.value.kind === 'scalar' ? String((e('Sid')!.value as { value: unknown }).value) : undefined,
+  const sid = e('Sid')?.value;
+  const principal = e('Principal');
+  const notPrincipal = e('NotPrincipal');
+  const base: Statement = {
+    effect: 'Unknown',
+    sid: sid && sid.kind === 'scalar' && sid.value !== null ? String(sid.value) : undefined,
     actions: list('Action'),
     notActions: list('NotAction'),
     resources: list('Resource'),
     notResources: list('NotResource'),
-    principals: e('Principal') ? readPrincipals(e('Principal')!.value, ctx, branch) : undefined,
-    notPrincipals: e('NotPrincipal') ? readPrincipals(e('NotPrincipal')!.value, ctx, branch) : undefined,
+    principals: principal ? readPrincipals(principal.value, ctx, branch) : undefined,
+    notPrincipals: notPrincipal ? readPrincipals(notPrincipal.value, ctx, branch) : undefined,
     conditions,
     conditionUnknown: unknown || undefined,
     range: node.range,
     keyRanges,
   };
-  const effects = e('Effect') ? resolveScalar(e('Effect')!.value, ctx, branch) : [];
-  if (effects.length === 0) return [{ ...base, effect: 'Unknown', branch }];
+  const effect = e('Effect');
+  const effects = effect ? resolveScalar(effect.value, ctx, branch) : [];
+  if (effects.length <= 1) {
+    // The common case: one statement, built without copying.
+    base.effect = effects.length ? toEffect(effects[0]) : 'Unknown';
+    base.branch = effects.length ? effects[0].branch : branch;
+    return [base];
+  }
   return effects.map((s) => ({ ...base, effect: toEffect(s), branch: s.branch }));
 }
 
@@ -115,7 +123,7 @@ export function readPolicyDocument(node: TNode | undefined, ctx: ResolveContext,
         for (const ib of branchesOf(item, sb.branch)) statements.push(...readStatement(ib.node, ctx, ib.branch));
       }
     }
-    docs.push({ ...meta, statements, range: n.range });
+    docs.push({ kind: meta.kind, owner: meta.owner, origin: meta.origin, statements, range: n.range });
   }
   return docs;
 }

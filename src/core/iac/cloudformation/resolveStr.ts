@@ -103,8 +103,10 @@ function combine(acc: { text: string; branch?: string }[], lit: string, parts: {
   return out;
 }
 
+const HOLES = new RegExp(`${HOLE}{2,}`, 'g');
+
 function collapseHoles(s: string): string {
-  return s.replace(new RegExp(`${HOLE}+`, 'g'), HOLE);
+  return s.includes(HOLE) ? s.replace(HOLES, HOLE) : s;
 }
 
 function resolveJoin(node: TNode & { kind: 'fn' }, ctx: ResolveContext, branch?: string): Str[] {

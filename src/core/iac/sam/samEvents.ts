@@ -1,4 +1,5 @@
 import type { LambdaPermission } from '../../model/lambdaResources';
+import type { SourceRange } from '../../model/sourceRange';
 import type { Str } from '../../model/value';
 import { HOLE } from '../../model/value';
 import type { ExtractContext } from '../cloudformation/extractContext';
@@ -25,8 +26,8 @@ const EVENT_PERMISSIONS: Record<string, { principal: string; sourceArn: boolean;
   AlexaSkill: { principal: 'alexa-appkit.amazon.com', sourceArn: false, sourceAccount: false },
 };
 
-function str(text: string, node: TNode, origin: string): Str {
-  return { text, range: node.range, origin };
+function str(text: string, range: SourceRange, origin: string): Str {
+  return { text, range, origin };
 }
 
 export function extractSamEvents(fnId: string, events: TNode | undefined, ctx: ExtractContext): void {
@@ -39,16 +40,19 @@ function addEventPermission(fnId: string, ev: TEntry, ctx: ExtractContext): void
   const spec = type ? EVENT_PERMISSIONS[type] : undefined;
   if (!type || !spec) return;
   const props = get(ev.value, 'Properties');
+  // The generated permission has no source of its own: its findings sit on the event's name, which the
+  // message quotes (the body may start with Properties or Type, so its first line says less).
+  const at = ev.keyRange;
   const perm: LambdaPermission = {
     owner: fnId,
-    action: str('lambda:InvokeFunction', ev.value, 'SAM'),
-    principal: str(spec.principal, ev.value, 'SAM'),
+    action: str('lambda:InvokeFunction', at, 'SAM'),
+    principal: str(spec.principal, at, 'SAM'),
     range: ev.range,
     propertiesRange: ev.keyRange,
     generatedBy: `SAM event "${ev.key}" (${type}) of function ${fnId}`,
   };
-  if (spec.sourceArn) perm.sourceArn = str(HOLE, ev.value, `SAM ${type} source ARN`);
-  if (spec.sourceAccount) perm.sourceAccount = str(HOLE, ev.value, 'SAM AWS::AccountId');
+  if (spec.sourceArn) perm.sourceArn = str(HOLE, at, `SAM ${type} source ARN`);
+  if (spec.sourceAccount) perm.sourceAccount = str(HOLE, at, 'SAM AWS::AccountId');
   if (type === 'AlexaSkill') {
     const skill = resolveScalar(get(props, 'SkillId'), ctx.rc)[0];
     if (skill) perm.eventSourceToken = skill;

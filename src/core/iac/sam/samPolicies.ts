@@ -28,6 +28,18 @@ export function extractSamPolicies(fnId: string, policies: TNode | undefined, ct
   }
 }
 
+const expansions = new Map<string, ReturnType<typeof expandPolicyTemplate>>();
+
+/** Expansion depends only on the template name and the parameter texts: re-analysis re-uses it. */
+function cachedExpansion(name: string, params: Record<string, Str>): ReturnType<typeof expandPolicyTemplate> {
+  const key = `${name}\u0000${Object.entries(params).map(([k, v]) => `${k}=${v.text}`).join('\u0000')}`;
+  if (!expansions.has(key)) {
+    if (expansions.size > 5000) expansions.clear();
+    expansions.set(key, expandPolicyTemplate(name, params));
+  }
+  return expansions.get(key);
+}
+
 /** Expands a policy template; every part of the result points at the template's line in the source. */
 function templateDocument(fnId: string, e: TEntry, ctx: ExtractContext, branch?: string): PolicyDocument | undefined {
   const params: Record<string, Str> = {};
@@ -37,7 +49,7 @@ function templateDocument(fnId: string, e: TEntry, ctx: ExtractContext, branch?:
       if (v) params[p.key] = v;
     }
   }
-  const expanded = expandPolicyTemplate(e.key, params);
+  const expanded = cachedExpansion(e.key, params);
   if (!expanded) return undefined;
   const at = (text: string): Str => ({ text, range: e.keyRange, origin: `SAM policy template ${e.key}` });
   const statements: Statement[] = expanded.map((s) => ({

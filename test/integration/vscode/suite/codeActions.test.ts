@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyzeText } from '../../../../src/core/scan/analyzeText';
 import type { Finding } from '../../../../src/core/model/finding';
-import { api, codeOf, openDoc, resetFile, waitFor, waitForDiagnostics, wsUri } from './helpers';
+import { api, codeOf, fresh, openDoc, resetFile, waitFor, waitForDiagnostics, wsUri } from './helpers';
 
 const YAML = 'infra/template.yaml';
 const JSON_FILE = 'infra/api.json';
 
+/** Quick fixes offered on the diagnostic's range (the command's results do not carry their diagnostics). */
 async function quickFixesFor(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-  return all.filter((a) => a.diagnostics?.some((x) => codeOf(x) === codeOf(d) && x.range.isEqual(d.range)));
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
 }
 
 /** Same finding after a fix: same rule, resource and message (positions move when lines are added). */
@@ -37,10 +37,12 @@ suite('code actions (quick fixes) applied in the editor', () => {
       for (const f of fixable) {
         await resetFile(file, original);
         const { doc } = await openDoc(file);
+        await fresh(doc);
         const ds = await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === f.ruleId && d.message === f.message), `${f.ruleId} diagnostic`);
         const d = ds.find((x) => codeOf(x) === f.ruleId && x.message === f.message)!;
         const actions = await quickFixesFor(doc.uri, d);
-        const fix = actions.find((a) => a.edit && a.isPreferred) ?? actions.find((a) => a.edit);
+        const own = actions.filter((a) => a.edit && !a.title.startsWith('Suppress'));
+        const fix = own.find((a) => a.isPreferred) ?? own[0];
         assert.ok(fix, `${f.ruleId} (${f.fix!.kind}) has a quick fix; got ${actions.map((a) => a.title).join(' | ')}`);
         assert.ok(await vscode.workspace.applyEdit(fix.edit!));
         if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
@@ -56,6 +58,7 @@ suite('code actions (quick fixes) applied in the editor', () => {
 
   test('adding a SourceArn selects the placeholder the user completes', async () => {
     const { doc } = await openDoc(YAML);
+    await fresh(doc);
     const ds = await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === 'LG007'));
     const actions = await quickFixesFor(doc.uri, ds.find((d) => codeOf(d) === 'LG007')!);
     const arn = actions.find((a) => /SourceArn/.test(a.title))!;
@@ -70,7 +73,7 @@ suite('code actions (quick fixes) applied in the editor', () => {
   test('narrowing s3:* to Read and List replaces the wildcard by dataset actions', async () => {
     const { doc } = await openDoc(YAML);
     const a = await api();
-    await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === 'LG001'));
+    await fresh(doc);
     const f = a.report(doc.uri)!.findings.find((x) => x.ruleId === 'LG001')!;
     assert.equal(await vscode.commands.executeCommand('lambdaGuard.narrowWildcard', doc.uri, f, ['Read', 'List']), true);
     const text = doc.getText();
@@ -85,12 +88,14 @@ suite('code actions (quick fixes) applied in the editor', () => {
   test('suppression with a comment and with Metadata keeps the finding out of the Problems panel', async () => {
     const { doc } = await openDoc(YAML);
     const a = await api();
+    await fresh(doc);
     await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === 'LG006') && x.some((d) => codeOf(d) === 'LG013'));
     const lg006 = a.report(doc.uri)!.findings.find((x) => x.ruleId === 'LG006')!;
     assert.equal(await vscode.commands.executeCommand('lambdaGuard.suppressFinding', { uri: doc.uri, finding: lg006 }, 'comment', 'public health endpoint'), true);
     assert.match(doc.getText(), /^ {6}# lambda-guard-ignore LG006: public health endpoint\n {6}Principal: '\*'/m);
     await waitForDiagnostics(doc.uri, (x) => !x.some((d) => codeOf(d) === 'LG006'), 'LG006 suppressed');
-    const lg013 = await waitFor('fresh LG013', () => a.report(doc.uri)?.findings.find((x) => x.ruleId === 'LG013' && a.report(doc.uri)?.findings.some((y) => y.ruleId === 'LG006' && y.suppressed)));
+    await fresh(doc);
+    const lg013 = await waitFor('fresh LG013', () => a.report(doc.uri)?.findings.find((x) => x.ruleId === 'LG013'));
     assert.equal(await vscode.commands.executeCommand('lambdaGuard.suppressFinding', { uri: doc.uri, finding: lg013 }, 'metadata', 'rotation job updates code'), true);
     assert.match(doc.getText(), /Metadata:\n {6}lambda-guard:\n {8}ignore:\n {10}- id: LG013\n {12}reason: rotation job updates code/);
     await waitForDiagnostics(doc.uri, (x) => !x.some((d) => codeOf(d) === 'LG013'), 'LG013 suppressed');

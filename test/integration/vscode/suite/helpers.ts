@@ -43,9 +43,13 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 
 /** Waits until the file's Lambda Guard diagnostics satisfy `pred`. */
 export function waitForDiagnostics(uri: vscode.Uri, pred: (ds: vscode.Diagnostic[]) => boolean, what = 'diagnostics'): Promise<vscode.Diagnostic[]> {
+  let last: vscode.Diagnostic[] = [];
   return waitFor(`${what} on ${path.basename(uri.fsPath)}`, () => {
-    const ds = lgDiagnostics(uri);
-    return pred(ds) ? ds : undefined;
+    last = lgDiagnostics(uri);
+    return pred(last) ? last : undefined;
+  }).catch((e: Error) => {
+    const seen = last.map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}`).join(', ');
+    throw new Error(`${e.message}; last seen: [${seen}]`);
   });
 }
 
@@ -71,4 +75,10 @@ export async function resetFile(rel: string, text: string): Promise<void> {
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('lambdaGuard').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Waits until Lambda Guard's findings for the open document are those of its current version. */
+export async function fresh(doc: vscode.TextDocument): Promise<void> {
+  const a = await api();
+  await waitFor(`analysis of ${path.basename(doc.uri.fsPath)} v${doc.version}`, () => a.report(doc.uri)?.version === doc.version);
 }

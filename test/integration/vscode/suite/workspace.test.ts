@@ -24,7 +24,8 @@ suite('workspace scan and file watcher', () => {
   test('the workspace scan fills the Problems panel for files that are not open', async () => {
     const a = await api();
     const json = wsUri('infra/api.json');
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === json.toString()), 'api.json is not open');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('lambdaGuard.clearFindings');
     const summary = await a.scanWorkspace();
     assert.equal(summary.cancelled, false);
     assert.ok(summary.files >= 3, `templates scanned: ${summary.files}`);
@@ -56,11 +57,16 @@ suite('workspace scan and file watcher', () => {
     assert.ok(root.length > 0);
   });
 
-  test('a cancelled scan stops early and keeps what it had', async () => {
+  test('a second scan request joins the running one; a cancelled scan stops and says so', async () => {
     const a = await api();
     const p = a.scanWorkspace();
-    const again = a.scanWorkspace();
-    assert.equal(p, again, 'a second request joins the running scan');
-    await p;
+    assert.equal(a.scanWorkspace(), p, 'a second request joins the running scan');
+    a.cancelScan();
+    const s = await p;
+    assert.equal(s.cancelled, true);
+    assert.ok(s.files < 3, `stopped early (${s.files} files)`);
+    const full = await a.scanWorkspace();
+    assert.equal(full.cancelled, false);
+    assert.ok(full.files >= 3);
   });
 });

@@ -1,0 +1,30 @@
+import type { FunctionInfo } from '../model/lambdaResources';
+import type { SourceRange } from '../model/sourceRange';
+import type { TemplateModel } from '../model/templateModel';
+
+const indexes = new WeakMap<TemplateModel, Map<string, FunctionInfo>>();
+
+function functionIndex(model: TemplateModel): Map<string, FunctionInfo> {
+  let index = indexes.get(model);
+  if (!index || index.size !== model.functions.length) {
+    index = new Map(model.functions.map((f) => [f.owner, f]));
+    indexes.set(model, index);
+  }
+  return index;
+}
+
+function inside(inner: SourceRange, outer: SourceRange): boolean {
+  return inner.startLine >= outer.startLine && inner.endLine <= outer.endLine;
+}
+
+/**
+ * ` (set in Globals, inherited by function X)` when a SAM function's value comes from `Globals`, else ''.
+ * One Globals line then yields one finding per function that inherits it: each function's Metadata can
+ * suppress its own, and a suppression on one function does not hide the line for the others.
+ */
+export function globalsNote(model: TemplateModel, owner: string, range: SourceRange): string {
+  if (model.format !== 'sam') return '';
+  const fn = functionIndex(model).get(owner);
+  if (!fn || inside(range, fn.range)) return '';
+  return ` (set in Globals, inherited by function ${owner})`;
+}

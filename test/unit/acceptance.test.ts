@@ -1,0 +1,164 @@
+// Acceptance: templates written independently of the rules (test/acceptance), labelled from the rule
+// table and AWS semantics before the tool was run. Asserts recall >= 90% on the right lines, no finding on
+// a negative control, broken files as errors with a line, non-templates skipped; then runs the built CLI
+// over a copy of the set (with node_modules and .aws-sam folders added) and validates its SARIF.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import type * as Sarif from 'sarif';
+import type { Finding } from '../../src/core/model/finding';
+import { analyzeText, type AnalyzeResult } from '../../src/core/scan/analyzeText';
+import { walkFiles } from '../../src/core/scan/walkFiles';
+import { ensureBuilt, runCli, tempDir } from '../cli/cliHarness';
+
+interface Expect { rule: string; line: number; resource?: string; severity?: string; suppressed?: boolean; why: string }
+interface ExpectNot { rule: string; line?: number; lines?: [number, number]; resource?: string; why: string }
+interface FileLabels { file: string; expect?: Expect[]; expectNot?: ExpectNot[]; error?: { lines: [number, number] }; skipped?: boolean }
+
+const DIR = path.resolve(__dirname, '../acceptance');
+const labels: FileLabels[] = JSON.parse(readFileSync(path.join(DIR, 'labels.json'), 'utf8')).files;
+const results = new Map<string, AnalyzeResult>();
+
+const where = (f: Finding): string => `${f.location?.file}:${f.location?.startLine} ${f.ruleId} ${f.resource ?? ''}${f.suppressed ? ' (suppressed)' : ''}`;
+
+function matches(e: Expect, f: Finding): boolean {
+  return f.ruleId === e.rule && f.location?.startLine === e.line && (!e.resource || f.resource === e.resource) && f.suppressed === (e.suppressed ?? false) && (!e.severity || f.severity === e.severity);
+}
+
+function hitsControl(n: ExpectNot, f: Finding): boolean {
+  const line = f.location?.startLine ?? -1;
+  return (n.rule === '*' || f.ruleId === n.rule) && (!n.resource || f.resource === n.resource) && (n.line === undefined || line === n.line) && (!n.lines || (line >= n.lines[0] && line <= n.lines[1]));
+}
+
+interface Score { tp: number; misses: string[]; falsePositives: string[]; unlabelled: string[] }
+
+function score(): Score {
+  const s: Score = { tp: 0, misses: [], falsePositives: [], unlabelled: [] };
+  for (const fl of labels) {
+    const findings = results.get(fl.file)?.findings ?? [];
+    const matched = new Set<Finding>();
+    for (const e of fl.expect ?? []) {
+      const hit = findings.find((f) => !matched.has(f) && matches(e, f));
+      if (hit) {
+        matched.add(hit);
+        s.tp++;
+      } else {
+        const near = findings.filter((f) => f.ruleId === e.rule && !matched.has(f)).map((f) => `${f.location?.startLine}/${f.resource}/${f.severity}${f.suppressed ? '/suppressed' : ''}`);
+        s.misses.push(`MISS ${e.rule} ${fl.file}:${e.line} ${e.resource ?? ''} — ${e.why}${near.length ? ` [same rule at ${near.join(', ')}]` : ''}`);
+      }
+    }
+    for (const f of findings) {
+      if (matched.has(f)) continue;
+      const control = (fl.expectNot ?? []).find((n) => hitsControl(n, f));
+      if (control) s.falsePositives.push(`FALSE ${where(f)} — label says: ${control.why}\n      ${f.message}`);
+      else if (!f.suppressed) s.unlabelled.push(`unlabelled ${where(f)} — ${f.message}`);
+    }
+  }
+  return s;
+}
+
+before(() => {
+  for (const fl of labels) results.set(fl.file, analyzeText(readFileSync(path.join(DIR, fl.file), 'utf8'), fl.file));
+});
+
+test('every candidate file of the acceptance set is labelled', async () => {
+  const files = (await walkFiles(['.'], DIR, () => undefined)).map((f) => path.relative(DIR, f).split(path.sep).join('/'));
+  const labelled = new Set(labels.map((l) => l.file));
+  assert.deepEqual(files.filter((f) => f !== 'labels.json' && !labelled.has(f)), []);
+  assert.ok(labels.length >= 12);
+});
+
+test('recall >= 90% on the right lines and no finding on a negative control', () => {
+  const s = score();
+  const expected = labels.reduce((n, l) => n + (l.expect?.length ?? 0), 0);
+  const active = [...results.values()].flatMap((r) => r.findings).filter((f) => !f.suppressed).length;
+  const recall = s.tp / expected;
+  console.log(`acceptance: ${s.tp}/${expected} expected findings (recall ${(100 * recall).toFixed(1)}%), ${s.falsePositives.length} on negative controls, ${s.unlabelled.length} unlabelled of ${active} active`);
+  for (const line of [...s.misses, ...s.falsePositives, ...s.unlabelled]) console.log(`  ${line}`);
+  assert.ok(recall >= 0.9, `recall ${(100 * recall).toFixed(1)}% < 90%:\n${s.misses.join('\n')}`);
+  assert.deepEqual(s.falsePositives, []);
+});
+
+test('broken files are errors with a line; non-templates are skipped silently', () => {
+  for (const fl of labels) {
+    const r = results.get(fl.file)!;
+    if (fl.error) {
+      assert.equal(r.findings.length, 0, fl.file);
+      assert.ok(r.errors.length >= 1, `${fl.file}: no error`);
+      const line = r.errors[0].line ?? -1;
+      assert.ok(line >= fl.error.lines[0] && line <= fl.error.lines[1], `${fl.file}: error on line ${line}, expected ${fl.error.lines.join('–')}: ${r.errors[0].message}`);
+    } else if (fl.skipped) {
+      assert.deepEqual({ skipped: r.skipped, findings: r.findings.length, errors: r.errors }, { skipped: true, findings: 0, errors: [] }, fl.file);
+    } else {
+      assert.deepEqual(r.errors, [], fl.file);
+      assert.equal(r.skipped, false, fl.file);
+    }
+  }
+});
+
+// ---- the CLI over a copy of the set, as the issue's checker runs it
+
+const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/report/sarif-schema-2.1.0.json'), 'utf8'));
+const ajv = new Ajv({ allErrors: true });
+addFormats(ajv);
+const validateSarif = ajv.compile(schema);
+
+let work = '';
+const PUBLIC_PERMISSION = 'Resources:\n  P:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: f\n      Principal: "*"\n';
+
+function cliSetup(): void {
+  if (work) return;
+  ensureBuilt();
+  work = tempDir('lg-acceptance-');
+  cpSync(DIR, work, { recursive: true });
+  // Third-party and build folders (gitignored, so made here): a scan of the folder must not read them.
+  mkdirSync(path.join(work, 'node_modules', 'some-lib'), { recursive: true });
+  writeFileSync(path.join(work, 'node_modules', 'some-lib', 'template.yaml'), PUBLIC_PERMISSION);
+  mkdirSync(path.join(work, 'sam-orders', '.aws-sam', 'build'), { recursive: true });
+  cpSync(path.join(DIR, 'sam-orders', 'template.yaml'), path.join(work, 'sam-orders', '.aws-sam', 'build', 'template.yaml'));
+}
+
+test('CLI json: same findings as analyzeText, node_modules and .aws-sam skipped, broken files in errors', () => {
+  cliSetup();
+  const r = runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], work);
+  assert.equal(r.code, 0, r.stderr);
+  const out: { findings: Finding[]; errors: { file: string; line?: number }[] } = JSON.parse(r.stdout);
+  const files = new Set(out.findings.map((f) => f.location?.file));
+  assert.ok(![...files].some((f) => /node_modules|\.aws-sam/.test(f ?? '')), [...files].join(', '));
+  const expected = [...results.values()].flatMap((x) => x.findings);
+  const key = (f: Finding): string => `${f.location?.file}:${f.location?.startLine}:${f.location?.startColumn}:${f.ruleId}:${f.resource}:${f.suppressed}`;
+  const got = out.findings.map(key);
+  const want = expected.map(key);
+  assert.deepEqual({ extra: got.filter((k) => !want.includes(k)), missing: want.filter((k) => !got.includes(k)), count: got.length }, { extra: [], missing: [], count: want.length });
+  const errorFiles = [...new Set(out.errors.map((e) => e.file))].sort();
+  assert.deepEqual(errorFiles, labels.filter((l) => l.error).map((l) => l.file).sort());
+  for (const e of out.errors) assert.ok(typeof e.line === 'number' && e.line >= 1, JSON.stringify(e));
+  // Named explicitly, node_modules is scanned.
+  const nm = JSON.parse(runCli(['scan', 'node_modules', '--format', 'json', '--fail-on', 'none'], work).stdout);
+  assert.deepEqual(nm.findings.map((f: Finding) => f.ruleId), ['LG006']);
+});
+
+test('CLI sarif: valid SARIF 2.1.0, one result per finding, suppressions carried, rules with help', () => {
+  cliSetup();
+  const r = runCli(['scan', '.', '--format', 'sarif', '--fail-on', 'none'], work);
+  assert.equal(r.code, 0, r.stderr);
+  const log: Sarif.Log = JSON.parse(r.stdout);
+  assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors, null, 2));
+  const run = log.runs[0];
+  const all = [...results.values()].flatMap((x) => x.findings);
+  assert.equal(run.results?.length, all.length);
+  assert.equal(run.results?.filter((x) => x.suppressions?.length).length, all.filter((f) => f.suppressed).length);
+  const rules = run.tool.driver.rules ?? [];
+  for (const res of run.results ?? []) {
+    assert.equal(rules[res.ruleIndex ?? -1]?.id, res.ruleId);
+    const loc = res.locations?.[0]?.physicalLocation;
+    assert.ok(loc?.artifactLocation?.uri && !loc.artifactLocation.uri.startsWith('/'), JSON.stringify(loc));
+    assert.ok((loc?.region?.startLine ?? 0) >= 1);
+  }
+  assert.ok(rules.filter((x) => /^LG0\d\d$/.test(x.id)).every((x) => x.helpUri && x.help?.text && x.fullDescription?.text));
+  // A run with the broken files reports them as tool notifications, not as a crash.
+  assert.equal(r.stderr.includes('TypeError'), false);
+});

@@ -1,0 +1,174 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { apply, findingOf, fixesOf, load, stillReported, type Tpl } from './fixTestUtil';
+
+// Each rule fix on YAML (block and flow, 2 and 4 spaces, quotes) and JSON (multi-line and compact):
+// the fixed text re-parses to the original template with exactly the intended change, the finding
+// is gone, and inserted lines follow the file's indentation.
+
+const SAM = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Role: !GetAtt FnRole.Arn
+      Code:
+        ZipFile: exports.handler = 1
+  FnRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: lambda.amazonaws.com
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: iam:PassRole
+                Resource: '*'
+              - Effect: Allow
+                Action:
+                  - secretsmanager:GetSecretValue
+                Resource: '*'
+              - Effect: Allow
+                Action: s3:GetObjcet
+                Resource: arn:aws:s3:::b/*
+  Url:
+    Type: AWS::Lambda::Url
+    Properties:
+      TargetFunctionArn: !GetAtt Fn.Arn
+      AuthType: NONE
+  TopicPerm:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: !Ref Fn
+      Principal: sns.amazonaws.com
+  CodePerm:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:UpdateFunctionCode
+      FunctionName: !Ref Fn
+      Principal: events.amazonaws.com
+      SourceAccount: !Ref AWS::AccountId
+`;
+
+function check(text: string, file: string, ruleId: string, change: (t: Tpl) => void, title?: RegExp): string {
+  const f = findingOf(text, file, ruleId);
+  const fixes = fixesOf(text, file, ruleId);
+  const fix = title ? fixes.find((x) => title.test(x.title)) : fixes.find((x) => x.preferred) ?? fixes[0];
+  assert.ok(fix, `${ruleId}: a fix${title ? ` matching ${title}` : ''} among ${fixes.map((x) => x.title).join(' | ')}`);
+  const after = apply(text, fix);
+  const expected = load(text) as Tpl;
+  change(expected);
+  assert.deepEqual(load(after), expected, `${ruleId}: the fixed template is the original with the intended change`);
+  assert.equal(stillReported(after, file, f), false, `${ruleId}: finding gone`);
+  return after;
+}
+
+const SUB = (s: string): Tpl => ({ 'Fn::Sub': s });
+
+test('LG008: AuthType NONE becomes AWS_IAM, keeping the scalar style', () => {
+  const after = check(SAM, 't.yaml', 'LG008', (t) => (t.Resources.Url.Properties.AuthType = 'AWS_IAM'));
+  assert.match(after, /^ {6}AuthType: AWS_IAM$/m);
+  const quoted = SAM.replace('AuthType: NONE', 'AuthType: "NONE"');
+  assert.match(check(quoted, 't.yaml', 'LG008', (t) => (t.Resources.Url.Properties.AuthType = 'AWS_IAM')), /AuthType: "AWS_IAM"/);
+});
+
+test('LG007: a SourceArn (placeholder selected) or SourceAccount is added to the permission', () => {
+  const after = check(SAM, 't.yaml', 'LG007', (t) => (t.Resources.TopicPerm.Properties.SourceArn = SUB('arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:TOPIC_NAME')), /SourceArn/);
+  assert.match(after, /^ {6}Principal: sns\.amazonaws\.com\n {6}SourceArn: !Sub 'arn:\$\{AWS::Partition\}:sns:/m);
+  const fix = fixesOf(SAM, 't.yaml', 'LG007').find((x) => /SourceArn/.test(x.title))!;
+  assert.equal(apply(SAM, fix).slice(fix.select!.start, fix.select!.end), 'TOPIC_NAME');
+  check(SAM, 't.yaml', 'LG007', (t) => (t.Resources.TopicPerm.Properties.SourceAccount = { Ref: 'AWS::AccountId' }), /SourceAccount/);
+});
+
+test('LG004: an iam:PassedToService condition is added to the statement', () => {
+  const after = check(SAM, 't.yaml', 'LG004', (t) => {
+    t.Resources.FnRole.Properties.Policies[0].PolicyDocument.Statement[0].Condition = { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } };
+  });
+  assert.match(after, /^ {16}Resource: '\*'\n {16}Condition:\n {18}StringEquals:\n {20}iam:PassedToService: lambda\.amazonaws\.com$/m);
+});
+
+test('LG004: an existing Condition block is extended, not duplicated', () => {
+  const text = SAM.replace("                Action: iam:PassRole\n                Resource: '*'\n", "                Action: iam:PassRole\n                Resource: '*'\n                Condition:\n                  StringLike:\n                    iam:AssociatedResourceArn: arn:aws:lambda:*\n");
+  check(text, 't.yaml', 'LG004', (t) => {
+    t.Resources.FnRole.Properties.Policies[0].PolicyDocument.Statement[0].Condition.StringEquals = { 'iam:PassedToService': 'lambda.amazonaws.com' };
+  });
+});
+
+test('LG002: Resource * becomes the ARN pattern of the resource type', () => {
+  check(SAM, 't.yaml', 'LG002', (t) => {
+    t.Resources.FnRole.Properties.Policies[0].PolicyDocument.Statement[1].Resource = SUB('arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:SECRET_ID');
+  }, /Secret/);
+});
+
+test('LG012 and LG013: the value is replaced by the suggestion', () => {
+  check(SAM, 't.yaml', 'LG012', (t) => (t.Resources.FnRole.Properties.Policies[0].PolicyDocument.Statement[2].Action = 's3:GetObject'));
+  check(SAM, 't.yaml', 'LG013', (t) => (t.Resources.CodePerm.Properties.Action = 'lambda:InvokeFunction'));
+});
+
+const FOUR = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+    Fn:
+        Type: AWS::Lambda::Function
+        Properties:
+            Handler: index.handler
+            Runtime: nodejs20.x
+            Role:
+                Fn::GetAtt: [FnRole, Arn]
+            Code:
+                ZipFile: exports.handler = 1
+    FnRole:
+        Type: AWS::IAM::Role
+        Properties:
+            AssumeRolePolicyDocument:
+                Statement:
+                -   Effect: Allow
+                    Principal:
+                        Service: lambda.amazonaws.com
+                    Action: sts:AssumeRole
+            Policies:
+            -   PolicyName: p
+                PolicyDocument:
+                    Statement:
+                    -   Effect: Allow
+                        Action: iam:PassRole
+                        Resource: "*"
+    TopicPerm:
+        Type: AWS::Lambda::Permission
+        Properties:
+            Action: lambda:InvokeFunction
+            FunctionName:
+                Ref: Fn
+            Principal: sns.amazonaws.com
+`;
+
+test('four-space indentation, flush sequences, double quotes and long-form intrinsics are kept', () => {
+  const after = check(FOUR, 't.yaml', 'LG007', (t) => (t.Resources.TopicPerm.Properties.SourceAccount = { Ref: 'AWS::AccountId' }), /SourceAccount/);
+  assert.match(after, /^ {12}SourceAccount:\n {16}Ref: AWS::AccountId$/m);
+  const arn = check(FOUR, 't.yaml', 'LG007', (t) => (t.Resources.TopicPerm.Properties.SourceArn = SUB('arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:TOPIC_NAME')), /SourceArn/);
+  assert.match(arn, /^ {12}SourceArn:\n {16}Fn::Sub: "arn:/m);
+  const cond = check(FOUR, 't.yaml', 'LG004', (t) => {
+    t.Resources.FnRole.Properties.Policies[0].PolicyDocument.Statement[0].Condition = { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } };
+  });
+  assert.match(cond, /^ {24}Resource: "\*"\n {24}Condition:\n {28}StringEquals:\n {32}iam:PassedToService: lambda\.amazonaws\.com$/m);
+});
+
+test('flow-style maps get flow-style entries', () => {
+  const flow = SAM.replace('    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref Fn\n      Principal: sns.amazonaws.com\n', '    Properties: { Action: lambda:InvokeFunction, FunctionName: !Ref Fn, Principal: sns.amazonaws.com }\n');
+  const after = check(flow, 't.yaml', 'LG007', (t) => (t.Resources.TopicPerm.Properties.SourceAccount = { Ref: 'AWS::AccountId' }), /SourceAccount/);
+  assert.match(after, /Principal: sns\.amazonaws\.com, SourceAccount: !Ref AWS::AccountId \}/);
+});
+
+test('CRLF files stay CRLF', () => {
+  const crlf = SAM.replace(/\n/g, '\r\n');
+  const after = check(crlf, 't.yaml', 'LG007', (t) => (t.Resources.TopicPerm.Properties.SourceAccount = { Ref: 'AWS::AccountId' }), /SourceAccount/);
+  assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n/);
+});
