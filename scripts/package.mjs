@@ -9,13 +9,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const MAX_BYTES = 8 * 1024 * 1024;
+/** Where the rule pages are published (the same base as helpUri in src/core/model/rule.ts). */
+const DOCS_REPO = 'https://github.com/lambda-guard/lambda-guard';
 const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/LICENSE(\.md|\.txt)?$/i,
-  /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/(extension|analysisWorker|cdkAnalyzer)\.js$/,
   /^extension\/dist\/iam-data\//,
-  /^extension\/media\//,
+  /^extension\/docs\/rules\/LG\d{3}\.md$/,
+  /^extension\/media\/(icon\.png|icons\/[\w-]+\.svg)$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
 ];
@@ -36,7 +39,9 @@ export function packageVsix({ skipBuild = false } = {}) {
   if (!skipBuild) run('npm', ['run', '--silent', 'build', '--', '--production']);
   const out = vsixPath();
   const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out]);
+  // Relative links in README.md (docs/rules/…, screenshots) point at the repository the rule docs live in.
+  const base = DOCS_REPO;
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--baseContentUrl', `${base}/blob/main`, '--baseImagesUrl', `${base}/raw/main`, '--out', out]);
   const size = statSync(out).size;
   const stray = vsixEntries(out).filter((e) => !ALLOWED.some((re) => re.test(e)));
   if (size > MAX_BYTES) throw new Error(`${out} is ${(size / 1048576).toFixed(2)} MiB, over the 8 MiB budget`);

@@ -58,12 +58,14 @@ cp "$(command -v rg)" "$TMPDIR/rgbin/rg"
 tar czf "$TMPDIR/vscode-ripgrep-cache-$rg_version/ripgrep-$rg_release-$rg_target.tar.gz" -C "$TMPDIR/rgbin" rg
 echo "setup-vscode: @vscode/ripgrep $rg_version ($rg_release) will use Debian's rg"
 
-# 2. code-server's postinstall runs `npm install` in lib/vscode and lib/vscode/extensions, which builds
-# the native modules. npm 11 blocks dependency install scripts by default, and those nested installs
-# are projects of their own without an allowScripts list, so allow them through the environment.
+# 2. Run the install scripts now: argon2 (code-server's password hashing) builds from source when its
+# prebuilt download fails, and code-server's postinstall runs `npm install` in lib/vscode and
+# lib/vscode/extensions, which builds the native modules. npm 11 blocks dependency install scripts by
+# default, and those nested installs are projects of their own without an allowScripts list, so allow
+# them through the environment (this cache folder holds only code-server and its pinned tree).
 echo "setup-vscode: building code-server $VERSION (native modules, about 1.5 minutes)"
-(cd "$PKG" && npm_config_dangerously_allow_all_scripts=true npm run postinstall --foreground-scripts >"$DIR/postinstall.log" 2>&1) || {
-  tail -40 "$DIR/postinstall.log" >&2; echo "setup-vscode: postinstall failed (log: $DIR/postinstall.log)" >&2; exit 1; }
+(npm_config_dangerously_allow_all_scripts=true npm rebuild --foreground-scripts >"$DIR/postinstall.log" 2>&1) || {
+  tail -40 "$DIR/postinstall.log" >&2; echo "setup-vscode: install scripts failed (log: $DIR/postinstall.log)" >&2; exit 1; }
 
 # 3. Verify: the native modules the server loads must have been built, and ripgrep must run.
 VS="$PKG/lib/vscode"
@@ -72,6 +74,8 @@ VS="$PKG/lib/vscode"
     require(m);
   }
 ') || { echo "setup-vscode: a native module did not build" >&2; exit 1; }
+(cd "$DIR" && node -e 'require("argon2")') || { echo "setup-vscode: argon2 did not build" >&2; exit 1; }
+node "$PKG/out/node/entry.js" --version >/dev/null
 "$VS/node_modules/@vscode/ripgrep/bin/rg" --version >/dev/null
 rm -rf "$TMPDIR"
 touch "$MARKER"

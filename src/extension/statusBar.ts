@@ -28,6 +28,7 @@ export class FindingsStatusBar implements vscode.Disposable {
     this.item.tooltip = total === 0
       ? 'Lambda Guard: no findings'
       : `Lambda Guard: ${c.error} errors, ${c.warning} warnings, ${c.info} infos in ${c.files} file${c.files === 1 ? '' : 's'}. Click to show the findings.`;
+    this.item.accessibilityInformation = { label: `Lambda Guard: ${c.error} errors, ${c.warning} warnings, ${c.info} infos` };
     void vscode.commands.executeCommand('setContext', 'lambdaGuard.hasFindings', total > 0);
   }
 

@@ -1,6 +1,7 @@
 import { expandActionPattern } from '../iam/actionPattern';
 import { resourceTypeArn, type ActionInfo } from '../iam/catalog';
 import type { FixData } from '../model/finding';
+import { rangesEqual } from '../model/sourceRange';
 import { helpUri, type Rule } from '../model/rule';
 import { actionLabel, changesState, isSensitiveRead, normalOnStar, resourceTypeNames } from './actionInfoUtil';
 import { resourceScopeCondition } from './conditions';
@@ -109,16 +110,24 @@ export const lg002WildcardResource: Rule = {
       if (broad.length === 0) continue;
       const actionTexts = st.actions.map(knownText).filter((t): t is string => t !== undefined);
       const scoped = resourceScopeCondition(st);
+      // Values that share one source range (a SAM policy template's `arn:aws:s3:::*` and `…:::*/*` both sit
+      // on the template's line) make one finding: the first value that opens something, naming the rest.
+      const done = new Set<string>();
       for (const r of broad) {
+        const key = `${r.range.startLine}:${r.range.startColumn}-${r.range.endLine}:${r.range.endColumn}|${r.branch ?? ''}`;
+        if (done.has(key)) continue;
         const found = summarize(actionTexts, r.text.trim());
         if (!found) continue;
+        done.add(key);
         const { what, fix } = found;
+        const same = broad.filter((o) => o !== r && o.branch === r.branch && rangesEqual(o.range, r.range) && summarize(actionTexts, o.text.trim()));
+        const also = same.length ? ` (and ${capList(same.map(quoted), 2)})` : '';
         drafts.push({
           range: r.range,
           resource: doc.owner,
           branch: branchOf(r, st),
           severity: scoped ? 'info' : undefined,
-          message: `Resource ${quoted(r)} lets ${what} apply to every resource in ${doc.origin}${scoped ? ` (narrowed by ${scoped})` : ''}`,
+          message: `Resource ${quoted(r)}${also} lets ${what} apply to every resource in ${doc.origin}${scoped ? ` (narrowed by ${scoped})` : ''}`,
           related: ownerRelated(model, doc.owner, 'Policy holder'),
           fix,
         });

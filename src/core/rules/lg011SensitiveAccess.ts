@@ -1,6 +1,7 @@
 import { CREDENTIAL_EXPOSURE_ACTIONS, matchesActionSet, SENSITIVE_READ_ACTIONS } from '../iam/actionSets';
 import { lookupAction } from '../iam/catalog';
 import { helpUri, type Rule } from '../model/rule';
+import type { Str } from '../model/value';
 import { resourceScopeCondition } from './conditions';
 import { capList, collectFindings, type FindingDraft } from './findingBuilder';
 import { appliesToService, broadResourcesOf } from './resourceScope';
@@ -59,6 +60,9 @@ export const lg011SensitiveAccess: Rule = {
       const broad = broadResourcesOf(st);
       if (broad.length === 0) continue;
       const scoped = resourceScopeCondition(st);
+      // Actions that share one source range (a SAM policy template puts all of its actions on the
+      // template's line) make one finding, not one per action on the same line.
+      const groups = new Map<string, { at: Str; texts: string[]; creds: string[]; reads: string[]; on: Str[]; branches: Set<string | undefined> }>();
       for (const a of st.actions ?? []) {
         const text = knownText(a);
         if (!text) continue;
@@ -67,17 +71,27 @@ export const lg011SensitiveAccess: Rule = {
         const on = broad.filter((r) => [...creds, ...reads].some((m) => appliesToService(r.text, serviceOf(m))));
         if (on.length === 0) continue;
         const applies = (m: string): boolean => on.some((r) => appliesToService(r.text, serviceOf(m)));
-        const c = creds.filter(applies);
-        const s = reads.filter(applies);
-        const kind = c.length > 0 ? 'Credential exposure' : 'Sensitive read';
-        const members = [...c, ...s].map(label);
-        const what = members.length === 1 && members[0].toLowerCase() === text.toLowerCase() ? `'${members[0]}'` : `'${text}' (${capList(members)})`;
+        const key = `${a.range.startLine}:${a.range.startColumn}-${a.range.endLine}:${a.range.endColumn}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { at: a, texts: [], creds: [], reads: [], on: [], branches: new Set() }));
+        g.texts.push(text);
+        g.creds.push(...creds.filter(applies).filter((m) => !g.creds.includes(m)));
+        g.reads.push(...reads.filter(applies).filter((m) => !g.reads.includes(m)));
+        g.on.push(...on.filter((r) => !g.on.includes(r)));
+        g.branches.add(actionBranch(a, st, on));
+      }
+      for (const g of groups.values()) {
+        const kind = g.creds.length > 0 ? 'Credential exposure' : 'Sensitive read';
+        const members = [...g.creds, ...g.reads].map(label);
+        const what = g.texts.length === 1
+          ? members.length === 1 && members[0].toLowerCase() === g.texts[0].toLowerCase() ? `'${members[0]}'` : `'${g.texts[0]}' (${capList(members)})`
+          : capList(members.map((m) => `'${m}'`));
         drafts.push({
-          range: a.range,
+          range: g.at.range,
           resource: doc.owner,
-          branch: actionBranch(a, st, on),
+          branch: g.branches.size === 1 ? [...g.branches][0] : undefined,
           severity: scoped ? 'info' : undefined,
-          message: `${kind}: ${what} on ${capList(on.map(quoted), 2)} in ${doc.origin}${scoped ? ` (narrowed by ${scoped})` : ''}`,
+          message: `${kind}: ${what} on ${capList(g.on.map(quoted), 2)} in ${doc.origin}${scoped ? ` (narrowed by ${scoped})` : ''}`,
           related: ownerRelated(model, doc.owner, 'Policy holder'),
           fix: { kind: 'scopeResources', actions: members },
         });

@@ -30,6 +30,9 @@ export function principalAccount(s: Str): string | undefined {
   if (hasHole(s)) return undefined;
   const t = s.text.trim();
   if (/^\d{12}$/.test(t)) return t;
+  // An unquoted YAML account id such as `012345678901` is read as a number and loses its leading zeros;
+  // a bare number in a principal can only be an account id, so restore them.
+  if (/^\d{9,11}$/.test(t)) return t.padStart(12, '0');
   const m = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(t);
   return m ? m[1] : undefined;
 }

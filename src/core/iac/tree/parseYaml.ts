@@ -85,7 +85,21 @@ class Converter {
     const range = this.rangeOf(n);
     const plain = this.plain(n, depth, range);
     const name = n.tag ? longName(n.tag) : undefined;
-    return name ? { kind: 'fn', name, arg: plain, range } : plain;
+    return name ? { kind: 'fn', name, arg: plain, range: this.withTag(n, range) } : plain;
+  }
+
+  /**
+   * A tagged collection (`Resource: !Sub` with its list on the next lines) starts at its tag, so a
+   * finding on it lands on the line the user wrote the intrinsic on.
+   */
+  private withTag(n: YNode, range: TNode['range']): TNode['range'] {
+    if (isScalar(n)) return range;
+    const start = n.range?.[0] ?? 0;
+    const before = this.text.slice(Math.max(0, start - 256), start);
+    const m = /!([A-Za-z]+)(?:[ \t]+&[^\s]+)?[ \t]*(?:#[^\n]*)?\s*$/.exec(before);
+    if (!m || `!${m[1]}` !== n.tag) return range;
+    const tagAt = this.lines.pos(start - before.length + m.index);
+    return { ...range, startLine: tagAt.line, startColumn: tagAt.col };
   }
 
   private alias(a: Alias, depth: number): TNode {

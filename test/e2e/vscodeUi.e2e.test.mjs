@@ -1,0 +1,207 @@
+// UI end-to-end tests: the packaged .vsix installed into a real VS Code (code-server), driven with
+// Playwright in headless Chromium as a new user would. Expectations come from the CLI run on the same
+// files, so the tests follow the example template as it evolves. Screenshots go to test-results/.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, installVsix, launchChromium, repoRoot, startCodeServer, waitForHttp } from '../integration/vscode/serverHarness.mjs';
+import { chooseQuickFix, gotoPosition, openFile, problemRows, quickFixTitles, RESULTS_DIR, runCommand, shot, waitForWorkbench } from './workbench.mjs';
+
+const VSIX = process.env.LG_VSIX ?? join(repoRoot, `lambda-guard-${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}.vsix`);
+const tmp = mkdtempSync(join(tmpdir(), 'lg-e2e-'));
+const ws = join(tmp, 'sam-app');
+const TEMPLATE = join(ws, 'template.yaml');
+let server;
+let browser;
+let page;
+
+/** The CLI's view of the template on disk: the expectations. */
+function scan() {
+  let out;
+  try {
+    out = execFileSync(process.execPath, [join(repoRoot, 'dist/cli.js'), 'scan', 'template.yaml', '--format', 'json', '--fail-on', 'none'], { cwd: ws, encoding: 'utf8' });
+  } catch (e) {
+    out = e.stdout;
+  }
+  const r = JSON.parse(out);
+  return { findings: r.findings.filter((f) => !f.suppressed), suppressed: r.findings.filter((f) => f.suppressed), errors: r.errors };
+}
+
+const same = (a, b) => a.ruleId === b.ruleId && a.resource === b.resource && a.message === b.message;
+
+before(async () => {
+  assert.ok(existsSync(VSIX), `${VSIX} missing: run npm run package`);
+  cpSync(join(repoRoot, 'examples/sam-app'), ws, { recursive: true });
+  const userData = join(tmp, 'user-data');
+  const extensions = join(tmp, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'editor.minimap.enabled': false }));
+  await installVsix(VSIX, { extensionsDir: extensions, userDataDir: userData });
+  const port = await freePort();
+  server = startCodeServer({ port, userDataDir: userData, extensionsDir: extensions, folder: ws, logFile: join(tmp, 'code-server.log') });
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, server);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+  await waitForWorkbench(page);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (!process.env.LG_KEEP) rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the activity bar shows Lambda Guard; its Findings view lists every finding with counts', async () => {
+  const { findings } = scan();
+  assert.ok(findings.length >= 5, 'the example has findings');
+  const item = page.locator('.activitybar a[aria-label^="Lambda Guard"]');
+  await item.waitFor();
+  await page.waitForFunction((n) => document.querySelector('.activitybar a[aria-label^="Lambda Guard"]')?.getAttribute('aria-label')?.includes(`${n} Lambda Guard finding`), findings.length, { timeout: 60_000 });
+  await item.click({ force: true });
+  const rows = page.locator('.part.sidebar .monaco-list-row');
+  await rows.first().waitFor();
+  const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  assert.equal(labels[0], 'template.yaml');
+  for (const f of findings) {
+    assert.ok(labels.some((l) => l.startsWith(f.message) && l.endsWith(`${f.ruleId} · Ln ${f.location.startLine}, Col ${f.location.startColumn}`)), `${f.ruleId} line ${f.location.startLine} in the tree`);
+  }
+  const status = await page.locator('.statusbar-item[id$="lambdaGuard.status"]').getAttribute('aria-label');
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  assert.match(status ?? '', new RegExp(`Lambda Guard: ${errors} errors, ${findings.length - errors} warnings`));
+  await shot(page, 'findings-view');
+});
+
+test('the Problems panel shows the findings on the right lines', async () => {
+  const { findings } = scan();
+  await openFile(page, 'template.yaml');
+  await page.keyboard.press('Control+Shift+M');
+  await runCommand(page, 'View: Toggle Maximized Panel');
+  await page.setViewportSize({ width: 1400, height: 2400 });
+  await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+  const rows = await problemRows(page);
+  for (const f of findings) {
+    const want = `${f.message} at line ${f.location.startLine} and character ${f.location.startColumn}.`;
+    assert.ok(rows.some((r) => r.includes(want) && r.endsWith('generated by Lambda Guard')), `Problems row for ${f.ruleId}: ${want}`);
+  }
+  assert.ok(rows[0].startsWith(`${findings.length} problems in file template.yaml`), rows[0]);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await shot(page, 'problems');
+  await runCommand(page, 'View: Toggle Maximized Panel');
+});
+
+test('a hover on an IAM action shows the dataset facts and the finding', async () => {
+  const { findings } = scan();
+  const typo = findings.find((f) => f.ruleId === 'LG012') ?? findings[0];
+  await gotoPosition(page, typo.location.startLine, typo.location.startColumn + 1);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Why it matters' }).first();
+  await hover.waitFor();
+  const text = await hover.innerText();
+  assert.match(text, new RegExp(`Lambda Guard ${typo.ruleId}`));
+  await shot(page, 'hover-finding');
+  await page.keyboard.press('Escape');
+  // An action that exists: its access level and description from the dataset.
+  const src = readFileSync(TEMPLATE, 'utf8').split('\n');
+  const line = src.findIndex((l) => /secretsmanager:GetSecretValue/.test(l));
+  assert.ok(line >= 0);
+  await gotoPosition(page, line + 1, src[line].indexOf('secretsmanager:GetSecretValue') + 3);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await page.locator('.monaco-hover:not(.hidden)', { hasText: 'secretsmanager:GetSecretValue — Read' }).first().waitFor();
+  await shot(page, 'hover-action');
+  await page.keyboard.press('Escape');
+});
+
+/** The quick fix a user picks for a finding (the JSON report carries no fix data: go by rule). */
+function wantedFix(f) {
+  switch (f.ruleId) {
+    case 'LG008': return /AuthType to AWS_IAM/;
+    case 'LG007': return /SourceArn/;
+    case 'LG006': return /SourceAccount/;
+    case 'LG004': return /iam:PassedToService/;
+    case 'LG012': return /Did you mean/.test(f.message) ? /^Change to/ : undefined;
+    case 'LG013': return /^Grant 'lambda:/;
+    case 'LG002': return /^Replace '\*' with/;
+    default: return undefined;
+  }
+}
+
+/** LG002 has a fix only when the broad actions belong to one service. */
+const OPTIONAL = new Set(['LG002']);
+
+test('each quick fix applied through the UI leaves a valid template without the finding', async () => {
+  const done = [];
+  for (let round = 0; round < 20; round++) {
+    const before = scan();
+    const f = before.findings.find((x) => wantedFix(x) && !done.some((d) => same(d, x)));
+    if (!f) break;
+    done.push(f);
+    await gotoPosition(page, f.location.startLine, f.location.startColumn);
+    const titles = await quickFixTitles(page);
+    const title = titles.find((t) => wantedFix(f).test(t));
+    if (!title && OPTIONAL.has(f.ruleId)) {
+      await page.keyboard.press('Escape');
+      continue;
+    }
+    assert.ok(title, `${f.ruleId}: quick fix ${wantedFix(f)} offered; got ${titles.join(' | ')}`);
+    if (round === 0) await shot(page, 'quick-fix');
+    await chooseQuickFix(page, title);
+    if (/SourceArn/.test(title)) await page.keyboard.type('receipts-topic'); // the selected placeholder
+    await page.keyboard.press('Control+S');
+    await page.waitForFunction(() => !document.querySelector('.tab.active.dirty'), undefined, { timeout: 10_000 });
+    const afterFix = scan();
+    assert.deepEqual(afterFix.errors, [], `${f.ruleId}: the template still parses after "${title}"`);
+    assert.ok(!afterFix.findings.some((x) => same(x, f)), `${f.ruleId}: finding gone after "${title}"`);
+    if (/SourceArn/.test(title)) assert.match(readFileSync(TEMPLATE, 'utf8'), /SourceArn: !Sub 'arn:\$\{AWS::Partition\}:sns:\$\{AWS::Region\}:\$\{AWS::AccountId\}:receipts-topic'/);
+  }
+  assert.ok(done.length >= 4, `fixed ${done.map((d) => d.ruleId).join(', ')}`);
+  await shot(page, 'after-quick-fixes');
+});
+
+test('narrowing a service wildcard and suppressing a finding go through their pickers', async () => {
+  const wildcard = scan().findings.find((f) => f.ruleId === 'LG001' && f.fix?.kind === 'narrowServiceWildcard');
+  if (wildcard) {
+    await gotoPosition(page, wildcard.location.startLine, wildcard.location.startColumn);
+    const titles = await quickFixTitles(page);
+    await chooseQuickFix(page, titles.find((t) => t.startsWith('Narrow '))); // Read and List are preselected
+    await page.locator('.quick-input-widget', { hasText: 'keep the actions of these access levels' }).waitFor();
+    await shot(page, 'narrow-wildcard');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+S');
+    await page.waitForFunction(() => !document.querySelector('.tab.active.dirty'), undefined, { timeout: 10_000 });
+    const r = scan();
+    assert.deepEqual(r.errors, []);
+    assert.ok(!r.findings.some((x) => same(x, wildcard)), 'wildcard narrowed');
+    assert.doesNotMatch(readFileSync(TEMPLATE, 'utf8'), /^\s*- s3:\*$/m);
+  }
+  const target = scan().findings.find((f) => f.ruleId === 'LG014') ?? scan().findings[0];
+  await gotoPosition(page, target.location.startLine, target.location.startColumn);
+  const titles = await quickFixTitles(page);
+  await chooseQuickFix(page, titles.find((t) => t.startsWith(`Suppress ${target.ruleId} with a comment`)));
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('rotated by the deploy pipeline');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+S');
+  await page.waitForFunction(() => !document.querySelector('.tab.active.dirty'), undefined, { timeout: 10_000 });
+  const r = scan();
+  assert.ok(r.suppressed.some((x) => same(x, target)), `${target.ruleId} suppressed`);
+  assert.match(readFileSync(TEMPLATE, 'utf8'), new RegExp(`# lambda-guard-ignore ${target.ruleId}: rotated by the deploy pipeline`));
+});
+
+test('the running-extensions view reports Lambda Guard activated (time recorded for the benchmarks)', async () => {
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Lambda Guard' }).first();
+  await row.waitFor({ timeout: 30_000 });
+  const text = await row.innerText();
+  const ms = /(\d+)\s*ms/.exec(text)?.[1];
+  assert.ok(ms, `activation time shown: ${text}`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, 'activation.json'), JSON.stringify({ activationMsReportedByVsCode: Number(ms), row: text.replace(/\s+/g, ' ') }, null, 2));
+  await shot(page, 'running-extensions');
+});

@@ -1,0 +1,84 @@
+// Page helpers for driving the VS Code workbench (code-server) with Playwright, the way a user does:
+// keyboard shortcuts, the command palette, the Quick Fix menu, the Problems panel.
+import { mkdirSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../integration/vscode/serverHarness.mjs';
+
+export const RESULTS_DIR = join(repoRoot, 'test-results');
+const DOC_IMAGES = join(repoRoot, 'docs/images');
+
+/** Saves a screenshot to test-results/ (and to docs/images/ with LG_UPDATE_SCREENSHOTS=1, for the README). */
+export async function shot(page, name) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (process.env.LG_UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOC_IMAGES, { recursive: true });
+    copyFileSync(file, join(DOC_IMAGES, `${name}.png`));
+  }
+  return file;
+}
+
+export async function waitForWorkbench(page) {
+  await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 90_000 });
+}
+
+/** Runs a command from the command palette by its title. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab[aria-label^="${name.split('/').pop()}"]`).first().waitFor();
+  await page.locator('.monaco-editor .view-lines').first().click();
+}
+
+/** Moves the cursor to a 1-based line and column (Go to Line). */
+export async function gotoPosition(page, line, column) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+1'); // focus the editor
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** Opens the Quick Fix menu at the cursor and returns its entries' titles. */
+export async function quickFixTitles(page) {
+  await page.keyboard.press('Control+.');
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  await rows.first().waitFor({ timeout: 15_000 });
+  return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+}
+
+/** Picks an entry of the open Quick Fix menu with the keyboard (the first entry has the focus). */
+export async function chooseQuickFix(page, title) {
+  const titles = await page.locator('.action-widget .monaco-list-row.action').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  const index = titles.indexOf(title);
+  if (index < 0) throw new Error(`no quick fix "${title}" in ${titles.join(' | ')}`);
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.locator('.action-widget .monaco-list-row').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+}
+
+/** aria-labels of the Problems panel rows (the panel is a virtual list: maximise it first). */
+export async function problemRows(page) {
+  return page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+}
+
+export async function editorText(page) {
+  return page.locator('.monaco-editor .view-lines').first().innerText();
+}
