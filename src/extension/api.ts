@@ -4,7 +4,7 @@ import type { ScanSummary } from './workspace/workspaceScanner';
 
 /** What `activate` returns: used by the integration tests and available to other extensions. */
 export interface LambdaGuardApi {
-  /** Milliseconds from the first line of the bundle's evaluation to the end of `activate`. */
+  /** Milliseconds spent evaluating the bundle's modules plus running `activate`. */
   readonly activationMs: number;
   /** Findings and errors Lambda Guard holds for a file; `version` is the analysed document version. */
   report(uri: vscode.Uri): { findings: Finding[]; errors: ScanError[]; version?: number } | undefined;

@@ -18,6 +18,9 @@ import { FileWatcher } from './workspace/fileWatcher';
 import { WorkspaceScanner } from './workspace/workspaceScanner';
 import { resolveFile } from './workspace/workspacePaths';
 
+/** Module evaluation ends here: LOAD_START → LOADED is the cost of loading the bundle's code. */
+const LOADED = performance.now();
+
 const SELECTOR: vscode.DocumentSelector = ['yaml', 'json', 'jsonc', 'typescript'].flatMap((language) => [
   { language, scheme: 'file' },
   { language, scheme: 'untitled' },
@@ -25,6 +28,7 @@ const SELECTOR: vscode.DocumentSelector = ['yaml', 'json', 'jsonc', 'typescript'
 
 /** Composition root: wires the store, analysis, views and commands; heavy work starts after activation. */
 export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
+  const activateStart = performance.now();
   let settings: LgSettings = readSettings();
   const getSettings = (): LgSettings => settings;
   const store = new FindingsStore();
@@ -81,7 +85,8 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
     // After activation returns: the scan runs in the background worker with a status bar spinner.
     setTimeout(() => void scanner.scan(false), 0);
   }
-  const activationMs = performance.now() - LOAD_START;
+  // Loading plus activate() itself; the extension host's own scheduling between the two is not ours.
+  const activationMs = LOADED - LOAD_START + (performance.now() - activateStart);
   return {
     activationMs,
     report: (uri) => store.get(uri),

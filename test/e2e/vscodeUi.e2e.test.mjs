@@ -1,3 +1,4 @@
+/* global document -- callbacks passed to page.waitForFunction run in the browser page */
 // UI end-to-end tests: the packaged .vsix installed into a real VS Code (code-server), driven with
 // Playwright in headless Chromium as a new user would. Expectations come from the CLI run on the same
 // files, so the tests follow the example template as it evolves. Screenshots go to test-results/.
@@ -28,6 +29,20 @@ function scan() {
   }
   const r = JSON.parse(out);
   return { findings: r.findings.filter((f) => !f.suppressed), suppressed: r.findings.filter((f) => f.suppressed), errors: r.errors };
+}
+
+/** Saves (Ctrl+S) until the file on disk changed and satisfies `ok`: edits and saves are asynchronous. */
+async function saveAndWait(before, ok = () => true) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await page.keyboard.press('Control+S');
+    const deadline = Date.now() + 2000;
+    while (Date.now() < deadline) {
+      const text = readFileSync(TEMPLATE, 'utf8');
+      if (text !== before && ok(text)) return text;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error('the edit never reached the disk');
 }
 
 const same = (a, b) => a.ruleId === b.ruleId && a.resource === b.resource && a.message === b.message;
@@ -95,6 +110,7 @@ test('the Problems panel shows the findings on the right lines', async () => {
 
 test('a hover on an IAM action shows the dataset facts and the finding', async () => {
   const { findings } = scan();
+  await openFile(page, 'template.yaml');
   const typo = findings.find((f) => f.ruleId === 'LG012') ?? findings[0];
   await gotoPosition(page, typo.location.startLine, typo.location.startColumn + 1);
   await page.keyboard.press('Control+K');
@@ -103,16 +119,20 @@ test('a hover on an IAM action shows the dataset facts and the finding', async (
   await hover.waitFor();
   const text = await hover.innerText();
   assert.match(text, new RegExp(`Lambda Guard ${typo.ruleId}`));
+  await page.waitForTimeout(400); // let the hover finish fading in
   await shot(page, 'hover-finding');
   await page.keyboard.press('Escape');
-  // An action that exists: its access level and description from the dataset.
+  // An action without a finding: only the dataset facts (access level, description).
   const src = readFileSync(TEMPLATE, 'utf8').split('\n');
-  const line = src.findIndex((l) => /secretsmanager:GetSecretValue/.test(l));
-  assert.ok(line >= 0);
-  await gotoPosition(page, line + 1, src[line].indexOf('secretsmanager:GetSecretValue') + 3);
+  const flagged = new Set(findings.map((f) => f.location.startLine));
+  const line = src.findIndex((l, i) => /Action: [\w-]+:[A-Za-z]+\s*$/.test(l) && !flagged.has(i + 1));
+  assert.ok(line >= 0, 'an action without a finding');
+  const action = /Action: ([\w-]+:[A-Za-z]+)/.exec(src[line])[1];
+  await gotoPosition(page, line + 1, src[line].indexOf(action) + 3);
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+I');
-  await page.locator('.monaco-hover:not(.hidden)', { hasText: 'secretsmanager:GetSecretValue — Read' }).first().waitFor();
+  await page.locator('.monaco-hover:not(.hidden)', { hasText: `${action} — ` }).first().waitFor();
+  await page.waitForTimeout(400);
   await shot(page, 'hover-action');
   await page.keyboard.press('Escape');
 });
@@ -135,6 +155,7 @@ function wantedFix(f) {
 const OPTIONAL = new Set(['LG002']);
 
 test('each quick fix applied through the UI leaves a valid template without the finding', async () => {
+  await openFile(page, 'template.yaml');
   const done = [];
   for (let round = 0; round < 20; round++) {
     const before = scan();
@@ -151,9 +172,14 @@ test('each quick fix applied through the UI leaves a valid template without the 
     assert.ok(title, `${f.ruleId}: quick fix ${wantedFix(f)} offered; got ${titles.join(' | ')}`);
     if (round === 0) await shot(page, 'quick-fix');
     await chooseQuickFix(page, title);
-    if (/SourceArn/.test(title)) await page.keyboard.type('receipts-topic'); // the selected placeholder
-    await page.keyboard.press('Control+S');
-    await page.waitForFunction(() => !document.querySelector('.tab.active.dirty'), undefined, { timeout: 10_000 });
+    const text = readFileSync(TEMPLATE, 'utf8');
+    if (/SourceArn/.test(title)) {
+      // The placeholder is selected for the user to complete: the status bar says so, then type over it.
+      await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: 'selected' }).waitFor();
+      await shot(page, 'placeholder-selected');
+      await page.keyboard.type('receipts-topic');
+    }
+    await saveAndWait(text, (t) => !/SourceArn/.test(title) || t.includes('receipts-topic'));
     const afterFix = scan();
     assert.deepEqual(afterFix.errors, [], `${f.ruleId}: the template still parses after "${title}"`);
     assert.ok(!afterFix.findings.some((x) => same(x, f)), `${f.ruleId}: finding gone after "${title}"`);
@@ -164,16 +190,17 @@ test('each quick fix applied through the UI leaves a valid template without the 
 });
 
 test('narrowing a service wildcard and suppressing a finding go through their pickers', async () => {
+  await openFile(page, 'template.yaml');
   const wildcard = scan().findings.find((f) => f.ruleId === 'LG001' && f.fix?.kind === 'narrowServiceWildcard');
   if (wildcard) {
     await gotoPosition(page, wildcard.location.startLine, wildcard.location.startColumn);
     const titles = await quickFixTitles(page);
+    const text = readFileSync(TEMPLATE, 'utf8');
     await chooseQuickFix(page, titles.find((t) => t.startsWith('Narrow '))); // Read and List are preselected
     await page.locator('.quick-input-widget', { hasText: 'keep the actions of these access levels' }).waitFor();
     await shot(page, 'narrow-wildcard');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+S');
-    await page.waitForFunction(() => !document.querySelector('.tab.active.dirty'), undefined, { timeout: 10_000 });
+    await saveAndWait(text);
     const r = scan();
     assert.deepEqual(r.errors, []);
     assert.ok(!r.findings.some((x) => same(x, wildcard)), 'wildcard narrowed');
@@ -182,13 +209,13 @@ test('narrowing a service wildcard and suppressing a finding go through their pi
   const target = scan().findings.find((f) => f.ruleId === 'LG014') ?? scan().findings[0];
   await gotoPosition(page, target.location.startLine, target.location.startColumn);
   const titles = await quickFixTitles(page);
+  const text = readFileSync(TEMPLATE, 'utf8');
   await chooseQuickFix(page, titles.find((t) => t.startsWith(`Suppress ${target.ruleId} with a comment`)));
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill('rotated by the deploy pipeline');
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Control+S');
-  await page.waitForFunction(() => !document.querySelector('.tab.active.dirty'), undefined, { timeout: 10_000 });
+  await saveAndWait(text);
   const r = scan();
   assert.ok(r.suppressed.some((x) => same(x, target)), `${target.ruleId} suppressed`);
   assert.match(readFileSync(TEMPLATE, 'utf8'), new RegExp(`# lambda-guard-ignore ${target.ruleId}: rotated by the deploy pipeline`));

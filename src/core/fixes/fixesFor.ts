@@ -8,6 +8,7 @@ import type { Fix } from './fixTypes';
 import { replaceValueFix, setAuthTypeFix } from './scalarFixes';
 import { commentSuppression, metadataSuppression, type SuppressionKind } from './suppressionFixes';
 import { verifyFix } from './verifyFix';
+import { cdkQuickFixes, TS_SOURCE } from './cdkFixes';
 
 /** What every fix needs: the file's current text and name, the finding, the analysis options. */
 export interface FixRequest {
@@ -27,6 +28,7 @@ function verified(req: FixRequest, fixes: (Fix | undefined)[]): Fix[] {
 export function quickFixes(req: FixRequest): Fix[] {
   const kind = req.finding.fix?.kind;
   if (!kind || !req.finding.location) return [];
+  if (TS_SOURCE.test(req.file)) return verified(req, cdkQuickFixes(req.text, req.finding));
   const doc = FixDocument.parse(req.text, req.file);
   if (!doc) return [];
   switch (kind) {

@@ -18,7 +18,7 @@ interface Pending {
 }
 
 /** Texts up to this size are analysed in the extension host directly: a worker round trip costs more. */
-const IN_PROCESS_LIMIT = 64 * 1024;
+const IN_PROCESS_LIMIT = 256 * 1024;
 /** A file that takes longer than this is abandoned (the worker is restarted) and reported as an error. */
 const JOB_TIMEOUT_MS = 20_000;
 

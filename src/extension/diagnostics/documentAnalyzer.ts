@@ -88,7 +88,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
         text: doc.getText(),
         file,
         absPath: doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined,
-        opts: analyzeOptions(this.settings()),
+        // Re-use the parse of unchanged parts between keystrokes.
+        opts: { ...analyzeOptions(this.settings()), incremental: true },
         wantModel: true,
       });
     } catch (e) {

@@ -20,8 +20,12 @@ interface Results {
 
 export async function run(): Promise<void> {
   const resultsFile = process.env.LG_TEST_RESULTS;
-  const grep = process.env.LG_TEST_GREP;
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
+  // The untrusted-workspace suite runs alone in a window without trust (runHost --trust); every other
+  // suite runs in a trusted window.
+  const untrusted = process.env.LG_TEST_UNTRUSTED === '1';
+  const grep = process.env.LG_TEST_GREP ?? 'untrusted workspace';
+  const invert = !process.env.LG_TEST_GREP && !untrusted;
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec', grep, invert });
   const suiteDir = join(__dirname, 'suite');
   for (const f of readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(join(suiteDir, f));

@@ -4,8 +4,10 @@
 // download VS Code here. The extension under development is this repository (package.json main →
 // dist/extension.js); the tests are the bundle built by build.mjs.
 //
-// Usage: node test/integration/vscode/runHost.mjs [--workspace DIR] [--grep RE] [--timeout SEC] [--keep]
-// The workspace is copied to a temp folder first, so tests may edit and save files.
+// Usage: node test/integration/vscode/runHost.mjs [--workspace DIR] [--grep RE] [--timeout SEC] [--trust] [--keep]
+// The workspace is copied to a temp folder first, so tests may edit and save files. With --trust the
+// Workspace Trust feature is on, so the test window is an untrusted (restricted mode) workspace, and
+// only the "untrusted workspace" suite runs.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,7 +57,12 @@ const server = startVscodeServer({
   extensionsDir: join(tmp, 'extensions'),
   folder: workspace,
   logFile: serverLog,
-  env: { LG_TEST_RESULTS: resultsFile, LG_TEST_WORKSPACE: workspace, ...(opts.grep ? { LG_TEST_GREP: opts.grep } : {}) },
+  env: {
+    LG_TEST_RESULTS: resultsFile,
+    LG_TEST_WORKSPACE: workspace,
+    ...(opts.trust ? { LG_TEST_UNTRUSTED: '1' } : {}),
+    ...(opts.grep ? { LG_TEST_GREP: opts.grep } : {}),
+  },
 });
 
 let browser;
@@ -69,7 +76,18 @@ const hardTimer = setTimeout(async () => {
   process.exit(1);
 }, timeoutMs + 5000);
 
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, async () => {
+    console.error(`runHost: ${sig}: stopping`);
+    await cleanup();
+    process.exit(1);
+  });
+}
+
+let cleaned = false;
 async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
   // The extension host's console goes to the workbench page: keep it for debugging (--keep).
   try { writeFileSync(join(tmp, 'browser-console.log'), consoleLines.join('\n')); } catch { /* tmp gone */ }
   try { await browser?.close(); } catch { /* already closed */ }

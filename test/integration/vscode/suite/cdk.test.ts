@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { analyzeText } from '../../../../src/core/scan/analyzeText';
+import { api, codeOf, fresh, openDoc, resetFile, waitForDiagnostics, wsUri } from './helpers';
+
+const CDK = 'cdk/lib/notify-stack.ts';
+
+// Issue 4: findings on the construct's own TypeScript line, in the real editor, with quick fixes.
+suite('CDK TypeScript in the editor', () => {
+  let original = '';
+
+  suiteSetup(async () => {
+    await api();
+    original = (await vscode.workspace.openTextDocument(wsUri(CDK))).getText();
+  });
+
+  teardown(async () => resetFile(CDK, original));
+
+  test('diagnostics sit on the construct lines', async () => {
+    const { doc } = await openDoc(CDK);
+    await fresh(doc);
+    const want: [string, number][] = [['LG001', 17], ['LG007', 21], ['LG008', 23]];
+    const ds = await waitForDiagnostics(doc.uri, (x) => want.every(([id, line]) => x.some((d) => codeOf(d) === id && d.range.start.line + 1 === line)), 'CDK diagnostics');
+    const lg008 = ds.find((d) => codeOf(d) === 'LG008')!;
+    assert.equal(doc.getText(lg008.range), 'lambda.FunctionUrlAuthType.NONE');
+    const lg001 = ds.find((d) => codeOf(d) === 'LG001')!;
+    assert.equal(doc.getText(lg001.range), "'sqs:*'");
+  });
+
+  test('quick fixes: AuthType NONE → AWS_IAM, and sourceArn added to addPermission', async () => {
+    for (const rule of ['LG008', 'LG007']) {
+      await resetFile(CDK, original);
+      const { doc } = await openDoc(CDK);
+      await fresh(doc);
+      const [d] = (await waitForDiagnostics(doc.uri, (x) => x.some((y) => codeOf(y) === rule), rule)).filter((y) => codeOf(y) === rule);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.isPreferred && a.edit);
+      assert.ok(fix, `${rule} quick fix offered; got ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+      const r = analyzeText(doc.getText(), CDK);
+      assert.deepEqual(r.errors, []);
+      assert.ok(!r.findings.some((f) => f.ruleId === rule), `${rule} gone after "${fix.title}"`);
+      await waitForDiagnostics(doc.uri, (x) => !x.some((y) => codeOf(y) === rule), `${rule} diagnostic gone`);
+    }
+  });
+});
