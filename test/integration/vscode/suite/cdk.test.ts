@@ -5,6 +5,18 @@ import { api, codeOf, fresh, openDoc, resetFile, waitForDiagnostics, wsUri } fro
 
 const CDK = 'cdk/lib/notify-stack.ts';
 
+/** Runs a step; a request VS Code cancels (the document or its diagnostics moved on) is asked again, as the editor does. */
+async function step<T>(what: string, f: () => Thenable<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await f();
+    } catch (e) {
+      if ((e as Error).message !== 'Canceled' || attempt >= 3) throw new Error(`${what}: ${(e as Error).message}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 // Issue 4: findings on the construct's own TypeScript line, in the real editor, with quick fixes.
 suite('CDK TypeScript in the editor', () => {
   let original = '';
@@ -33,10 +45,10 @@ suite('CDK TypeScript in the editor', () => {
       const { doc } = await openDoc(CDK);
       await fresh(doc);
       const [d] = (await waitForDiagnostics(doc.uri, (x) => x.some((y) => codeOf(y) === rule), rule)).filter((y) => codeOf(y) === rule);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await step(`${rule}: code actions`, () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value));
       const fix = actions.find((a) => a.isPreferred && a.edit);
       assert.ok(fix, `${rule} quick fix offered; got ${actions.map((a) => a.title).join(' | ')}`);
-      assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+      assert.ok(await step(`${rule}: apply`, () => vscode.workspace.applyEdit(fix.edit!)));
       const r = analyzeText(doc.getText(), CDK);
       assert.deepEqual(r.errors, []);
       assert.ok(!r.findings.some((f) => f.ruleId === rule), `${rule} gone after "${fix.title}"`);
