@@ -14,9 +14,17 @@ npx eslint src test bench scripts
 step build
 node esbuild.mjs
 step "unit tests (plain node)"
-node --import tsx --test --test-reporter=spec $(find test/unit test/cli -name '*.test.ts' 2>/dev/null | sort)
+unit_log=$(mktemp)
+node --import tsx --test --test-reporter=spec $(find test/unit test/cli -name '*.test.ts' 2>/dev/null | sort) | tee "$unit_log"
+unit_pass=$(sed -n 's/^ℹ pass \([0-9]*\)/\1/p' "$unit_log" | tail -1)
+unit_fail=$(sed -n 's/^ℹ fail \([0-9]*\)/\1/p' "$unit_log" | tail -1)
+vs_pass=0
+vs_fail=0
 if [ -f scripts/test-vscode.sh ]; then
   step "real VS Code: extension host and UI end-to-end"
-  bash scripts/test-vscode.sh
+  vs_log=$(mktemp)
+  bash scripts/test-vscode.sh | tee "$vs_log"
+  read -r vs_pass vs_fail < <(sed -n 's/^vscode: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$vs_log" | tail -1)
 fi
 step "done"
+echo "all: $(( ${unit_pass:-0} + ${vs_pass:-0} )) passed, $(( ${unit_fail:-0} + ${vs_fail:-0} )) failed"
