@@ -10,57 +10,16 @@ import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
-import type { Finding } from '../../src/core/model/finding';
 import { analyzeText, type AnalyzeResult } from '../../src/core/scan/analyzeText';
 import { walkFiles } from '../../src/core/scan/walkFiles';
+import type { Finding } from '../../src/core/model/finding';
+import { score as scoreLabels, type FileLabels } from './acceptanceScoring';
 import { CLI, ensureBuilt, ROOT, runCli, tempDir } from '../cli/cliHarness';
-
-interface Expect { rule: string; line: number; resource?: string; severity?: string; suppressed?: boolean; why: string }
-interface ExpectNot { rule: string; line?: number; lines?: [number, number]; resource?: string; why: string }
-interface FileLabels { file: string; expect?: Expect[]; expectNot?: ExpectNot[]; error?: { lines: [number, number] }; skipped?: boolean }
 
 const DIR = path.resolve(__dirname, '../acceptance');
 const labels: FileLabels[] = JSON.parse(readFileSync(path.join(DIR, 'labels.json'), 'utf8')).files;
 const results = new Map<string, AnalyzeResult>();
 
-const where = (f: Finding): string => `${f.location?.file}:${f.location?.startLine} ${f.ruleId} ${f.resource ?? ''}${f.suppressed ? ' (suppressed)' : ''}`;
-
-function matches(e: Expect, f: Finding): boolean {
-  return f.ruleId === e.rule && f.location?.startLine === e.line && (!e.resource || f.resource === e.resource) && f.suppressed === (e.suppressed ?? false) && (!e.severity || f.severity === e.severity);
-}
-
-function hitsControl(n: ExpectNot, f: Finding): boolean {
-  const line = f.location?.startLine ?? -1;
-  return (n.rule === '*' || f.ruleId === n.rule) && (!n.resource || f.resource === n.resource) && (n.line === undefined || line === n.line) && (!n.lines || (line >= n.lines[0] && line <= n.lines[1]));
-}
-
-interface Score { tp: number; tpActive: number; misses: string[]; falsePositives: string[]; unlabelled: string[] }
-
-function score(): Score {
-  const s: Score = { tp: 0, tpActive: 0, misses: [], falsePositives: [], unlabelled: [] };
-  for (const fl of labels) {
-    const findings = results.get(fl.file)?.findings ?? [];
-    const matched = new Set<Finding>();
-    for (const e of fl.expect ?? []) {
-      const hit = findings.find((f) => !matched.has(f) && matches(e, f));
-      if (hit) {
-        matched.add(hit);
-        s.tp++;
-        if (!hit.suppressed) s.tpActive++;
-      } else {
-        const near = findings.filter((f) => f.ruleId === e.rule && !matched.has(f)).map((f) => `${f.location?.startLine}/${f.resource}/${f.severity}${f.suppressed ? '/suppressed' : ''}`);
-        s.misses.push(`MISS ${e.rule} ${fl.file}:${e.line} ${e.resource ?? ''} — ${e.why}${near.length ? ` [same rule at ${near.join(', ')}]` : ''}`);
-      }
-    }
-    for (const f of findings) {
-      if (matched.has(f)) continue;
-      const control = (fl.expectNot ?? []).find((n) => hitsControl(n, f));
-      if (control) s.falsePositives.push(`FALSE ${where(f)} — label says: ${control.why}\n      ${f.message}`);
-      else if (!f.suppressed) s.unlabelled.push(`unlabelled ${where(f)} — ${f.message}`);
-    }
-  }
-  return s;
-}
 
 before(() => {
   for (const fl of labels) results.set(fl.file, analyzeText(readFileSync(path.join(DIR, fl.file), 'utf8'), fl.file));
@@ -74,7 +33,7 @@ test('every candidate file of the acceptance set is labelled', async () => {
 });
 
 test('recall >= 90% on the right lines and no finding on a negative control', () => {
-  const s = score();
+  const s = scoreLabels(labels, results);
   const expected = labels.reduce((n, l) => n + (l.expect?.length ?? 0), 0);
   const active = [...results.values()].flatMap((r) => r.findings).filter((f) => !f.suppressed).length;
   const recall = s.tp / expected;

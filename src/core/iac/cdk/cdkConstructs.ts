@@ -1,4 +1,4 @@
-import type { Statement } from '../../model/policy';
+import type { Condition, Statement } from '../../model/policy';
 import { HOLE } from '../../model/value';
 import { rangeOf, resolveConstruct, type CdkContext, type ConstructInfo } from './cdkContext';
 import { addEnvironment, addFunctionUrl, cfnPermission } from './cdkLambda';
@@ -102,17 +102,18 @@ function trustFromAssumedBy(ctx: CdkContext, c: ConstructInfo): void {
   const cls = p.value.kind === 'new' ? p.value.className : '';
   const action = WEB_IDENTITY.has(cls) ? 'sts:AssumeRoleWithWebIdentity' : cls.startsWith('Saml') ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRole';
   const at = rangeOf(ctx.sf, p.value.node);
-  const conditions = [...info.conditions];
+  const externalIds: Condition[] = [];
   for (const ext of itemsOf(prop(c, 'externalIds'))) {
-    conditions.push({ operator: 'StringEquals', key: 'sts:ExternalId', values: [{ text: ext.kind === 'str' ? ext.text : HOLE, range: rangeOf(ctx.sf, ext.node) }], range: rangeOf(ctx.sf, ext.node) });
+    externalIds.push({ operator: 'StringEquals', key: 'sts:ExternalId', values: [{ text: ext.kind === 'str' ? ext.text : HOLE, range: rangeOf(ctx.sf, ext.node) }], range: rangeOf(ctx.sf, ext.node) });
   }
-  const st: Statement = {
+  // a CompositePrincipal becomes one statement per member; externalIds apply to every statement
+  const statements: Statement[] = (info.members ?? [info]).map((m) => ({
     effect: 'Allow',
     actions: [{ text: action, range: at, origin: 'assumedBy' }],
-    principals: info.principals,
-    conditions,
+    principals: m.principals,
+    conditions: [...m.conditions, ...externalIds],
     range: at,
     keyRanges: { principal: rangeOf(ctx.sf, p.keyNode) },
-  };
-  ctx.model.policies.push({ kind: 'trust', owner: c.id, origin: `trust policy of role ${c.id}`, statements: [st], range: at });
+  }));
+  ctx.model.policies.push({ kind: 'trust', owner: c.id, origin: `trust policy of role ${c.id}`, statements, range: at });
 }

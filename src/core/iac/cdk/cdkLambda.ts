@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import type { LambdaPermission } from '../../model/lambdaResources';
 import { HOLE, type Str } from '../../model/value';
+import { branchesOf } from './cdkBranches';
 import { ownerOf, rangeOf, toStr, type CdkContext } from './cdkContext';
 import { permissionPrincipals } from './cdkPrincipals';
 import { propValue, type Value } from './cdkValue';
@@ -106,8 +107,13 @@ export function cfnPermission(ctx: CdkContext, owner: string, expr: TS.NewExpres
 /** `fn.addFunctionUrl({ authType })`, `new lambda.FunctionUrl(…)`, `new lambda.CfnUrl(…)`. */
 export function addFunctionUrl(ctx: CdkContext, owner: string, props: Value | undefined, at: TS.Node, cdkDefault: boolean): void {
   const v = propValue(props, 'authType');
-  const authType = v && v.kind !== 'undef' ? enumStr(ctx, v) : cdkDefault ? lit(ctx, 'AWS_IAM', at, 'CDK default authType') : undefined;
-  ctx.model.functionUrls.push(authType ? { owner, authType, range: rangeOf(ctx.sf, at) } : { owner, range: rangeOf(ctx.sf, at) });
+  const range = rangeOf(ctx.sf, at);
+  if (v && v.kind !== 'undef') {
+    // one URL per branch of `isProd ? AWS_IAM : NONE`, as a template's `!If` gives
+    for (const b of branchesOf(ctx, v)) ctx.model.functionUrls.push({ owner, authType: b.branch ? { ...enumStr(ctx, b.value), branch: b.branch } : enumStr(ctx, b.value), range });
+    return;
+  }
+  ctx.model.functionUrls.push(cdkDefault ? { owner, authType: lit(ctx, 'AWS_IAM', at, 'CDK default authType'), range } : { owner, range });
 }
 
 /** `environment: { KEY: value }` (L2) or `environment: { variables: {...} }` (L1). */

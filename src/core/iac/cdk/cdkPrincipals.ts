@@ -13,9 +13,24 @@ export interface PrincipalInfo {
   conditions: Condition[];
   /** False for roles, `fn.grantPrincipal` and unknown expressions: not a principal literal. */
   literal: boolean;
+  /**
+   * The members of a `CompositePrincipal`, each with its own conditions: in a trust policy CDK writes
+   * one statement per member, so one member's `sts:ExternalId` does not cover the others.
+   */
+  members?: PrincipalInfo[];
 }
 
 const hole = (ctx: CdkContext, at: TS.Node, origin: string): Str => ({ text: HOLE, range: rangeOf(ctx.sf, at), origin });
+
+/**
+ * A principal nested in `v` (a `CompositePrincipal` argument, the receiver of `withConditions`): where
+ * `v` is written in place it keeps its own range, so each principal of a multi-line composite is
+ * reported on its own line; a composite defined elsewhere (a const) is reported where it is used.
+ */
+function nested(ctx: CdkContext, v: Extract<Value, { kind: 'new' | 'call' }>, e: TS.Expression): Value {
+  const inner = ctx.ev.eval(e);
+  return v.node === v.expr ? inner : relocate(inner, v.node);
+}
 
 /** Str of constructor argument `i`, ranged at the use site (the `principal:` value). */
 function arg(ctx: CdkContext, v: Extract<Value, { kind: 'new' | 'call' }>, i: number): Str {
@@ -83,27 +98,35 @@ export function principalOf(ctx: CdkContext, v: Value): PrincipalInfo {
       case 'SamlPrincipal':
       case 'SamlConsolePrincipal':
         return one('Federated', hole(ctx, at, cls));
-      case 'CompositePrincipal':
-        return merge((v.expr.arguments ?? []).map((a) => principalOf(ctx, relocate(ctx.ev.eval(a), at))));
+      case 'CompositePrincipal': {
+        const members = (v.expr.arguments ?? []).flatMap((a) => {
+          const p = principalOf(ctx, nested(ctx, v, a));
+          return p.members ?? [p];
+        });
+        return { ...merge(members), members };
+      }
       case 'PrincipalWithConditions':
       case 'SessionTagsPrincipal': {
         const a = v.expr.arguments?.[0];
-        const inner = a ? principalOf(ctx, relocate(ctx.ev.eval(a), at)) : notLiteral(ctx, at);
-        if (v.expr.arguments?.[1]) inner.conditions.push(...conditionsOf(ctx, relocate(ctx.ev.eval(v.expr.arguments[1]), at)).conditions);
-        return inner;
+        const inner = a ? principalOf(ctx, nested(ctx, v, a)) : notLiteral(ctx, at);
+        return v.expr.arguments?.[1] ? addConditions(inner, conditionsOf(ctx, relocate(ctx.ev.eval(v.expr.arguments[1]), at)).conditions) : inner;
       }
     }
   }
   if (v.kind === 'call' && (v.method === 'withConditions' || v.method === 'withSessionTags') && ts.isPropertyAccessExpression(v.expr.expression)) {
-    const inner = principalOf(ctx, relocate(ctx.ev.eval(v.expr.expression.expression), at));
-    if (v.method === 'withConditions' && v.expr.arguments[0]) inner.conditions.push(...conditionsOf(ctx, relocate(ctx.ev.eval(v.expr.arguments[0]), at)).conditions);
-    return inner;
+    const inner = principalOf(ctx, nested(ctx, v, v.expr.expression.expression));
+    return v.method === 'withConditions' && v.expr.arguments[0] ? addConditions(inner, conditionsOf(ctx, relocate(ctx.ev.eval(v.expr.arguments[0]), at)).conditions) : inner;
   }
   return notLiteral(ctx, at, v);
 }
 
 function notLiteral(ctx: CdkContext, at: TS.Node, v?: Value): PrincipalInfo {
   return { principals: [{ type: 'AWS', value: v ? toStr(ctx, v) : hole(ctx, at, 'principal') }], conditions: [], literal: false };
+}
+
+/** Conditions around a principal: one statement holds them all, so a composite is no longer split. */
+function addConditions(inner: PrincipalInfo, conditions: Condition[]): PrincipalInfo {
+  return { principals: inner.principals, conditions: [...inner.conditions, ...conditions], literal: inner.literal };
 }
 
 function merge(list: PrincipalInfo[]): PrincipalInfo {

@@ -141,6 +141,17 @@ export class IngestStack extends cdk.Stack {
       Resource: '*',
     }));
 
+    // The partner's own function, invoked by our uploads; its policy is managed from here.
+    const partnerFn = lambda.Function.fromFunctionName(this, 'PartnerNotifier', 'partner-upload-notifier');
+    partnerFn.addPermission('AnyoneNotify', {
+      principal: new iam.AnyPrincipal(),
+      action: 'lambda:InvokeFunction',
+    });
+    new cdk.aws_lambda.FunctionUrl(this, 'ReportsUrl', {
+      function: reports,
+      authType: cdk.aws_lambda.FunctionUrlAuthType.NONE,
+    });
+
     new SecureApi(this, 'StatusApi', { table: catalog, allowedOrigin: 'https://media.example.com' });
   }
 }

