@@ -39,6 +39,17 @@ suite('CDK TypeScript in the editor', () => {
     assert.equal(doc.getText(lg001.range), "'sqs:*'");
   });
 
+  test('hover on an action string in the CDK source shows what the wildcard covers', async () => {
+    const { doc } = await openDoc(CDK);
+    const line = 16; // actions: [...READ_ACTIONS, 'sqs:*'],
+    const col = doc.lineAt(line).text.indexOf('sqs:*') + 2;
+    assert.ok(col > 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, col));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(text, /\*\*sqs:\\\*\*\* matches \d+ actions/, text);
+    assert.match(text, /\*\*Write:\*\* `sqs:/);
+  });
+
   test('quick fixes: AuthType NONE → AWS_IAM, and sourceArn added to addPermission', async () => {
     for (const rule of ['LG008', 'LG007']) {
       await resetFile(CDK, original);
