@@ -4,8 +4,7 @@
 // over a copy of the set (with node_modules and .aws-sam folders added) and validates its SARIF.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -14,7 +13,7 @@ import { analyzeText, type AnalyzeResult } from '../../src/core/scan/analyzeText
 import { walkFiles } from '../../src/core/scan/walkFiles';
 import type { Finding } from '../../src/core/model/finding';
 import { score as scoreLabels, type FileLabels } from './acceptanceScoring';
-import { CLI, ensureBuilt, ROOT, runCli, tempDir } from '../cli/cliHarness';
+import { ensureBuilt, runCli, tempDir } from '../cli/cliHarness';
 
 const DIR = path.resolve(__dirname, '../acceptance');
 const labels: FileLabels[] = JSON.parse(readFileSync(path.join(DIR, 'labels.json'), 'utf8')).files;
@@ -71,20 +70,10 @@ const validateSarif = ajv.compile(schema);
 let work = '';
 const PUBLIC_PERMISSION = 'Resources:\n  P:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: f\n      Principal: "*"\n';
 
-function newestSource(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 function cliSetup(): void {
   if (work) return;
   ensureBuilt();
-  // The CLI output is compared with analyzeText on the sources: a bundle older than them would differ.
-  if (statSync(CLI).mtimeMs < newestSource(path.join(ROOT, 'src'))) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'ignore' });
   work = tempDir('lg-acceptance-');
   cpSync(DIR, work, { recursive: true });
   // Third-party and build folders (gitignored, so made here): a scan of the folder must not read them.
