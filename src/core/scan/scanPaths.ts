@@ -30,6 +30,14 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
   const files = await walkFiles(paths.length ? paths : ['.'], opts.cwd, (f, message) => errors.push({ file: relativeFile(opts.cwd, f), message }), cdkOutDirs);
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let scanned = 0;
+  // Sibling paths come relative to the same base as the file names: the scan's cwd.
+  const readSibling = (p: string): string | undefined => {
+    try {
+      return readFileSync(path.resolve(opts.cwd, p), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
   for (let i = 0; i < files.length; i++) {
     if (opts.signal?.aborted) break;
     const abs = files[i];
@@ -48,13 +56,6 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
       errors.push({ file: rel, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       continue;
     }
-    const readSibling = (p: string): string | undefined => {
-      try {
-        return readFileSync(path.resolve(opts.cwd, p), 'utf8');
-      } catch {
-        return undefined;
-      }
-    };
     const r = analyzeText(text, rel, { ...opts, readSibling: opts.readSibling ?? readSibling });
     findings.push(...r.findings);
     errors.push(...r.errors);
