@@ -12,6 +12,7 @@ import { DiagnosticsPublisher } from './diagnostics/diagnosticsPublisher';
 import { DocumentAnalyzer } from './diagnostics/documentAnalyzer';
 import { FindingsStore } from './findings/findingsStore';
 import { LgHoverProvider } from './hover/hoverProvider';
+import { disposeLog } from './log';
 import { FindingsStatusBar } from './statusBar';
 import { FindingsTreeProvider } from './tree/findingsTree';
 import { FileWatcher } from './workspace/fileWatcher';
@@ -97,5 +98,6 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // Everything else is disposed through context.subscriptions.
+  disposeLog();
 }

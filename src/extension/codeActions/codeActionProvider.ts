@@ -6,6 +6,7 @@ import { analyzeOptions, type LgSettings } from '../config/settings';
 import type { FindingsStore } from '../findings/findingsStore';
 import { fixEdit, selectCommand } from './applyFix';
 import { findingForDiagnostic } from './findingAt';
+import { log } from '../log';
 
 const CACHE_SIZE = 64;
 
@@ -25,12 +26,15 @@ export class LgCodeActionProvider implements vscode.CodeActionProvider {
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const report = this.store.get(doc.uri);
     // Findings of an older version would put edits in the wrong place; fresh ones are on their way.
-    if (!report || (report.version !== undefined && report.version !== doc.version)) return [];
+    if (!report || (report.version !== undefined && report.version !== doc.version)) {
+      log().trace(`code actions: findings of ${doc.uri.fsPath} are for v${report?.version ?? '-'}, the document is v${doc.version}`);
+      return [];
+    }
     const actions: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {
       const f = findingForDiagnostic(report, d);
       if (!f) continue;
-      for (const fix of this.fixes(doc, report.file, f, report.errors.length)) {
+      for (const fix of this.safeFixes(doc, report.file, f, report.errors.length)) {
         const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         a.edit = fixEdit(doc, fix);
         a.diagnostics = [d];
@@ -47,6 +51,16 @@ export class LgCodeActionProvider implements vscode.CodeActionProvider {
       actions.push(...this.suppressions(doc, f, d));
     }
     return actions;
+  }
+
+  /** A fix that fails to compute is logged and left out; the other actions (suppressions) stay offered. */
+  private safeFixes(doc: vscode.TextDocument, file: string, f: Finding, errorsBefore: number): Fix[] {
+    try {
+      return this.fixes(doc, file, f, errorsBefore);
+    } catch (e) {
+      log().error(`quick fixes for ${f.ruleId} in ${file}: ${(e as Error).stack ?? String(e)}`);
+      return [];
+    }
   }
 
   private fixes(doc: vscode.TextDocument, file: string, f: Finding, errorsBefore: number): Fix[] {

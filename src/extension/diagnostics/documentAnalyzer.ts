@@ -4,6 +4,7 @@ import type { AnalyzeResult } from '../../core/scan/analyzeText';
 import type { Analyzer } from '../analysis/analyzer';
 import { analyzeOptions, type LgSettings } from '../config/settings';
 import type { FindingsStore } from '../findings/findingsStore';
+import { log } from '../log';
 import { inScope } from '../workspace/pathGlob';
 import { pathInFolder, relativeFile } from '../workspace/workspacePaths';
 
@@ -93,6 +94,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
         wantModel: true,
       });
     } catch (e) {
+      log().error(`analysis of ${file}: ${(e as Error).stack ?? String(e)}`);
       result = { findings: [], errors: [{ file, line: 1, message: (e as Error).message }], skipped: false };
     }
     if (!result || this.generation.get(key) !== gen || doc.isClosed || doc.version !== version) return undefined;

@@ -77,7 +77,16 @@ export class WorkspaceScanner implements vscode.Disposable {
   async scanFile(uri: vscode.Uri): Promise<void> {
     if (await this.viaEditor(uri)) return;
     const r = await this.analyzeFile(uri, uri.toString());
-    if (r) this.store.set({ uri, file: relativeFile(uri), findings: r.skipped ? [] : r.findings, errors: r.errors });
+    if (r) await this.storeFromDisk(uri, r);
+  }
+
+  /**
+   * Stores a result read from disk, unless the file was opened while it was analysed: the editor's
+   * text (perhaps unsaved) and version then own the file's findings, and it is analysed from there.
+   */
+  private async storeFromDisk(uri: vscode.Uri, r: AnalyzeResult): Promise<void> {
+    if (await this.viaEditor(uri)) return;
+    this.store.set({ uri, file: relativeFile(uri), findings: r.skipped ? [] : r.findings, errors: r.errors });
   }
 
   private async run(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<ScanSummary> {
@@ -101,7 +110,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         progress.report({ increment: step, message: `${done}/${files.length} ${relativeFile(uri)}` });
         if (!r || token.isCancellationRequested) continue;
         if (!r.skipped) summary.files++;
-        this.store.set({ uri, file: relativeFile(uri), findings: r.skipped ? [] : r.findings, errors: r.errors });
+        await this.storeFromDisk(uri, r);
       }
     };
     const cancelSub = token.onCancellationRequested(() => this.analyzer.cancelQueued((k) => k?.startsWith('scan:') ?? false));
