@@ -8,7 +8,7 @@
 // The workspace is copied to a temp folder first, so tests may edit and save files. With --trust the
 // Workspace Trust feature is on, so the test window is an untrusted (restricted mode) workspace, and
 // only the "untrusted workspace" suite runs.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -96,6 +96,15 @@ async function cleanup() {
   else console.log(`runHost: kept ${tmp}`);
 }
 
+/** After a failure: the extension host's and Lambda Guard's logged errors, for a CI log that explains itself. */
+function printHostLogErrors() {
+  const files = readdirSync(tmp, { recursive: true }).map(String).filter((f) => /(exthost\.log|remoteexthost\.log|Lambda Guard\.log)$/.test(f));
+  for (const f of files) {
+    const lines = readFileSync(join(tmp, f), 'utf8').split('\n').filter((l) => /\[(error|warning)\]/.test(l));
+    if (lines.length) console.log(`--- ${f} (errors and warnings, last 30)\n${lines.slice(-30).join('\n')}`);
+  }
+}
+
 function readResults() {
   try { return JSON.parse(readFileSync(resultsFile, 'utf8')); } catch { return undefined; }
 }
@@ -136,6 +145,7 @@ try {
   for (const t of passed) console.log(`  ✓ ${t.title} (${t.durationMs ?? 0} ms)`);
   for (const t of failed) console.log(`  ✗ ${t.title}\n${t.error.split('\n').map((l) => `      ${l}`).join('\n')}`);
   const failCount = failed.length + (results?.done ? 0 : 1);
+  if (failCount) printHostLogErrors();
   exitCode = failCount === 0 && passed.length > 0 ? 0 : 1;
   if (passed.length === 0 && failCount === 0) console.error('runHost: no test ran');
   console.log(`${passed.length} passed, ${failCount} failed`);

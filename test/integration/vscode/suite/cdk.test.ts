@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyzeText } from '../../../../src/core/scan/analyzeText';
-import { api, codeOf, fresh, openDoc, resetFile, waitForDiagnostics, wsUri } from './helpers';
+import { api, codeOf, fresh, openDoc, quickFixesFor, resetFile, waitForDiagnostics, wsUri } from './helpers';
 
 const CDK = 'cdk/lib/notify-stack.ts';
 
@@ -56,7 +56,7 @@ suite('CDK TypeScript in the editor', () => {
       const { doc } = await openDoc(CDK);
       await fresh(doc);
       const [d] = (await waitForDiagnostics(doc.uri, (x) => x.some((y) => codeOf(y) === rule), rule)).filter((y) => codeOf(y) === rule);
-      const actions = await step(`${rule}: code actions`, () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value));
+      const actions = await quickFixesFor(doc, d, (a) => a.isPreferred === true && a.edit !== undefined);
       const fix = actions.find((a) => a.isPreferred && a.edit);
       assert.ok(fix, `${rule} quick fix offered; got ${actions.map((a) => a.title).join(' | ')}`);
       assert.ok(await step(`${rule}: apply`, () => vscode.workspace.applyEdit(fix.edit!)));

@@ -2,15 +2,10 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyzeText } from '../../../../src/core/scan/analyzeText';
 import type { Finding } from '../../../../src/core/model/finding';
-import { api, codeOf, fresh, openDoc, resetFile, waitFor, waitForDiagnostics, wsUri } from './helpers';
+import { api, codeOf, fresh, openDoc, quickFixesFor, resetFile, waitFor, waitForDiagnostics, wsUri } from './helpers';
 
 const YAML = 'infra/template.yaml';
 const JSON_FILE = 'infra/api.json';
-
-/** Quick fixes offered on the diagnostic's range (the command's results do not carry their diagnostics). */
-async function quickFixesFor(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-}
 
 /** Same finding after a fix: same rule, resource and message (positions move when lines are added). */
 function stillThere(text: string, file: string, f: Finding): boolean {
@@ -40,8 +35,9 @@ suite('code actions (quick fixes) applied in the editor', () => {
         await fresh(doc);
         const ds = await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === f.ruleId && d.message === f.message), `${f.ruleId} diagnostic`);
         const d = ds.find((x) => codeOf(x) === f.ruleId && x.message === f.message)!;
-        const actions = await quickFixesFor(doc.uri, d);
-        const own = actions.filter((a) => a.edit && !a.title.startsWith('Suppress'));
+        const ownFix = (a: vscode.CodeAction): boolean => a.edit !== undefined && !a.title.startsWith('Suppress');
+        const actions = await quickFixesFor(doc, d, ownFix);
+        const own = actions.filter(ownFix);
         const fix = own.find((a) => a.isPreferred) ?? own[0];
         assert.ok(fix, `${f.ruleId} (${f.fix!.kind}) has a quick fix; got ${actions.map((a) => a.title).join(' | ')}`);
         assert.ok(await vscode.workspace.applyEdit(fix.edit!));
@@ -60,7 +56,7 @@ suite('code actions (quick fixes) applied in the editor', () => {
     const { doc } = await openDoc(YAML);
     await fresh(doc);
     const ds = await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === 'LG007'));
-    const actions = await quickFixesFor(doc.uri, ds.find((d) => codeOf(d) === 'LG007')!);
+    const actions = await quickFixesFor(doc, ds.find((d) => codeOf(d) === 'LG007')!, (a) => /SourceArn/.test(a.title));
     const arn = actions.find((a) => /SourceArn/.test(a.title))!;
     assert.ok(arn.command, 'placeholder selection command');
     await vscode.workspace.applyEdit(arn.edit!);

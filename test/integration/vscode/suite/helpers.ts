@@ -82,3 +82,29 @@ export async function fresh(doc: vscode.TextDocument): Promise<void> {
   const a = await api();
   await waitFor(`analysis of ${path.basename(doc.uri.fsPath)} v${doc.version}`, () => a.report(doc.uri)?.version === doc.version);
 }
+
+/**
+ * Quick fixes VS Code offers for a diagnostic of the open document, as the light bulb asks for them.
+ * The editor asks again whenever the document or its diagnostics move on; so does this, at most three
+ * times, when a request was cancelled or came back empty. A failure says what the extension held.
+ */
+export async function quickFixesFor(doc: vscode.TextDocument, d: vscode.Diagnostic, wanted: (a: vscode.CodeAction) => boolean): Promise<vscode.CodeAction[]> {
+  let actions: vscode.CodeAction[] = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await fresh(doc);
+    try {
+      actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      if (actions.some(wanted)) return actions;
+    } catch (e) {
+      if ((e as Error).message !== 'Canceled') throw e;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const report = (await api()).report(doc.uri);
+  const inRange = lgDiagnostics(doc.uri).filter((x) => x.range.intersection(d.range));
+  throw new Error(
+    `no wanted quick fix for ${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1} after 3 requests; ` +
+      `got [${actions.map((a) => a.title).join(' | ')}]; document v${doc.version}, findings of v${report?.version ?? '-'}, ` +
+      `diagnostics in range [${inRange.map((x) => `${codeOf(x)}: ${x.message}`).join(' | ')}]`,
+  );
+}
