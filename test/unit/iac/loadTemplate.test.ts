@@ -230,3 +230,21 @@ test('incremental (chunked) parsing yields the same model as a whole parse, befo
     }
   }
 });
+
+test('incremental parsing reports a logical id or section written twice, as a whole parse does', () => {
+  const res = (id: string): string => `  ${id}:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: f\n      Principal: '*'\n`;
+  const cases = [
+    `Resources:\n${res('A')}${res('B')}${res('A')}`,
+    `Parameters:\n  P:\n    Type: String\nResources:\n${res('A')}Parameters:\n  Q:\n    Type: String\n`,
+  ];
+  for (const text of cases) {
+    const full = loadTemplate(text, 'd.yaml');
+    const inc = loadTemplate(text, 'd.yaml', { incremental: true });
+    assert.equal(full.errors.length, 1, text);
+    assert.match(full.errors[0].message, /unique/);
+    assert.deepEqual(inc.errors, full.errors);
+    assert.equal(inc.model, undefined);
+  }
+  // Distinct ids are fine.
+  assert.deepEqual(loadTemplate(`Resources:\n${res('A')}${res('B')}`, 'd.yaml', { incremental: true }).errors, []);
+});

@@ -52,11 +52,27 @@ export function parseYamlChunked(text: string, file: string): ParsedTree {
       else if (t || errors.length === 0) return parseYaml(text, file);
     }
   }
+  // Chunks are parsed apart, so a key repeated across them is caught here, as a whole parse would.
+  if (!errors.length) {
+    const dup = firstDuplicate(entries) ?? firstDuplicate(entries.find((e) => e.key === 'Resources' && e.value.kind === 'map')?.value);
+    if (dup) errors.push({ file, line: dup.keyRange.startLine, column: dup.keyRange.startColumn, message: 'YAML: Map keys must be unique' });
+  }
   if (errors.length) return { errors, lines: new LineIndex(text) };
   if (entries.length === 0) return parseYaml(text, file);
   const first = entries[0].range;
   const last = entries[entries.length - 1].range;
   return { root: { kind: 'map', entries, range: { startLine: first.startLine, startColumn: first.startColumn, endLine: last.endLine, endColumn: last.endColumn } }, errors, lines: new LineIndex('') };
+}
+
+/** The first entry whose key an earlier entry already has. */
+function firstDuplicate(map: TEntry[] | TNode | undefined): TEntry | undefined {
+  const entries = Array.isArray(map) ? map : map?.kind === 'map' ? map.entries : [];
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (seen.has(e.key)) return e;
+    seen.add(e.key);
+  }
+  return undefined;
 }
 
 interface Section {
