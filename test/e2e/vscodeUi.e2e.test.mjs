@@ -147,6 +147,7 @@ function wantedFix(f) {
     case 'LG012': return /Did you mean/.test(f.message) ? /^Change to/ : undefined;
     case 'LG013': return /^Grant 'lambda:/;
     case 'LG002': return /^Replace '\*' with/;
+    case 'LG014': return /Secrets Manager reference/;
     default: return undefined;
   }
 }

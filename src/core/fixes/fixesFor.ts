@@ -5,7 +5,7 @@ import { narrowWildcardFix, resourceArnFixes } from './collectionFixes';
 import { passedToServiceFix, sourceConditionFixes } from './conditionFixes';
 import { FixDocument } from './fixDocument';
 import type { Fix } from './fixTypes';
-import { replaceValueFix, setAuthTypeFix } from './scalarFixes';
+import { dynamicReferenceFix, replaceValueFix, setAuthTypeFix } from './scalarFixes';
 import { commentSuppression, metadataSuppression, type SuppressionKind } from './suppressionFixes';
 import { verifyFix } from './verifyFix';
 import { cdkQuickFixes, TS_SOURCE } from './cdkFixes';
@@ -43,6 +43,8 @@ export function quickFixes(req: FixRequest): Fix[] {
     case 'replaceAction':
     case 'setPermissionAction':
       return verified(req, [replaceValueFix(doc, req.finding)]);
+    case 'useDynamicReference':
+      return verified(req, [dynamicReferenceFix(doc, req.finding)]);
     default:
       return [];
   }

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/finding';
 import { get } from '../iac/tree/tnode';
 import type { FixDocument } from './fixDocument';
-import { singleEditFix, type Fix } from './fixTypes';
+import { ph, singleEditFix, type Fix } from './fixTypes';
 import { plainSafe, str, yamlString } from './fixValue';
 import { insertEntry } from './insertNode';
 
@@ -43,4 +43,22 @@ export function replaceValueFix(doc: FixDocument, f: Finding): Fix | undefined {
   if (typeof value !== 'string') return undefined;
   const title = f.fix?.kind === 'replaceAction' ? `Change to '${value}'` : `Grant '${value}' only`;
   return replaceScalar(doc, f, value, title, String(f.fix?.kind));
+}
+
+/**
+ * LG014: the literal secret becomes a Secrets Manager dynamic reference, resolved at deploy time, so
+ * the template no longer holds it; the secret's name is a placeholder the user completes (selected).
+ */
+export function dynamicReferenceFix(doc: FixDocument, f: Finding): Fix | undefined {
+  // The rule points at the variable's name and relates its value.
+  const valueRange = f.related?.find((r) => r.location?.file === f.location?.file)?.location;
+  const name = typeof f.fix?.name === 'string' && /^[\w./-]+$/.test(f.fix.name) ? f.fix.name : 'SECRET_NAME';
+  if (!valueRange) return undefined;
+  const path = doc.pathTo(valueRange);
+  const leaf = path[path.length - 1].node;
+  if (leaf.kind !== 'scalar' || doc.start(leaf.range) !== doc.start(valueRange)) return undefined;
+  const marked = `{{resolve:secretsmanager:${ph(name)}}}`;
+  // Always quoted: a plain `{{` would start a YAML flow mapping.
+  const text = yamlString(marked, doc.json ? { ...doc.style, quote: '"' } : doc.style, false);
+  return singleEditFix(`Replace the value with a Secrets Manager reference ({{resolve:secretsmanager:…}})`, 'useDynamicReference', doc.start(leaf.range), doc.end(leaf.range), text);
 }

@@ -80,3 +80,13 @@ test('JSON: a nested Condition follows the file indentation', () => {
   });
   assert.match(after, /"Resource": "\*",\n {36}"Condition": \{\n {40}"StringEquals": \{\n {44}"iam:PassedToService": "lambda\.amazonaws\.com"\n {40}\}\n {36}\}/);
 });
+
+test('JSON: a literal secret becomes a Secrets Manager reference (LG014)', () => {
+  const text = JSON_TPL.replace('"Code": { "ZipFile": "x" }', '"Code": { "ZipFile": "x" },\n                "Environment": { "Variables": { "API_TOKEN": "tok-9f8e7d6c5b4a" } }');
+  const f = findingOf(text, 't.json', 'LG014');
+  const [fix] = fixesOf(text, 't.json', 'LG014');
+  assert.ok(fix, 'LG014 fix');
+  const after = apply(text, fix);
+  assert.equal(JSON.parse(after).Resources.Fn.Properties.Environment.Variables.API_TOKEN, '{{resolve:secretsmanager:API_TOKEN}}');
+  assert.equal(stillReported(after, 't.json', f), false);
+});

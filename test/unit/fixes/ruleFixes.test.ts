@@ -172,3 +172,16 @@ test('CRLF files stay CRLF', () => {
   const after = check(crlf, 't.yaml', 'LG007', (t) => (t.Resources.TopicPerm.Properties.SourceAccount = { Ref: 'AWS::AccountId' }), /SourceAccount/);
   assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n/);
 });
+
+test('LG014: a literal secret becomes a Secrets Manager reference whose name is selected', () => {
+  const text = `Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      Environment:\n        Variables:\n          STAGE: prod\n          DB_PASSWORD: hunter2-Secret!\n`;
+  const after = check(text, 't.yaml', 'LG014', (t) => (t.Resources.Fn.Properties.Environment.Variables.DB_PASSWORD = '{{resolve:secretsmanager:DB_PASSWORD}}'));
+  assert.match(after, /^ {10}DB_PASSWORD: '\{\{resolve:secretsmanager:DB_PASSWORD\}\}'$/m);
+  assert.doesNotMatch(after, /hunter2/);
+  const fix = fixesOf(text, 't.yaml', 'LG014')[0];
+  assert.equal(apply(text, fix).slice(fix.select!.start, fix.select!.end), 'DB_PASSWORD');
+  // In an !If, only the branch holding the secret changes.
+  const branch = text.replace('DB_PASSWORD: hunter2-Secret!', "DB_PASSWORD: !If [IsProd, 'hunter2-Secret!', !Ref AWS::NoValue]").replace('Resources:', 'Conditions:\n  IsProd: !Equals [a, a]\nResources:');
+  const inBranch = check(branch, 't.yaml', 'LG014', (t) => (t.Resources.Fn.Properties.Environment.Variables.DB_PASSWORD['Fn::If'][1] = '{{resolve:secretsmanager:DB_PASSWORD}}'));
+  assert.match(inBranch, /DB_PASSWORD: !If \[IsProd, '\{\{resolve:secretsmanager:DB_PASSWORD\}\}', !Ref AWS::NoValue\]/);
+});
