@@ -51,6 +51,8 @@ export interface PolicyDocument {
   range: SourceRange;
   /** Set for SAM policy templates: the template name, e.g. `S3CrudPolicy`. */
   samTemplate?: string;
+  /** Logical ids of the roles, users and groups a stand-alone policy is attached to (`Roles: [!Ref R]`). */
+  attachedTo?: string[];
 }
 
 /** A reference to a managed policy by ARN or SAM short name (`AmazonS3FullAccess`). */

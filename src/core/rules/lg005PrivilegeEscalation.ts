@@ -2,6 +2,7 @@ import { globToRegExp } from '../iam/actionPattern';
 import { matchesActionSet, PRIVILEGE_ESCALATION_ACTIONS } from '../iam/actionSets';
 import { lookupAction } from '../iam/catalog';
 import { helpUri, type Rule } from '../model/rule';
+import type { PolicyDocument } from '../model/policy';
 import type { TemplateModel } from '../model/templateModel';
 import { capList, collectFindings, type FindingDraft } from './findingBuilder';
 import { appliesToService, broadResourcesOf, wildcardRoleResourcesOf } from './resourceScope';
@@ -34,16 +35,20 @@ const NEEDS_PASSROLE: ReadonlySet<string> = new Set([
   'bedrock-agentcore:createcodeinterpreter',
 ]);
 
-/** Holders (policy owners) granted iam:PassRole on a role wildcard by any of their identity policies. */
+/** Who a document's grants reach: its owner, and the roles, users and groups a stand-alone policy is attached to. */
+function holdersOf(doc: PolicyDocument): string[] {
+  return doc.attachedTo ? [doc.owner, ...doc.attachedTo] : [doc.owner];
+}
+
+/** Holders granted iam:PassRole on a role wildcard by any of their identity policies. */
 function passRoleHolders(model: TemplateModel): Set<string> {
   const out = new Set<string>();
   for (const { doc, st } of grantStatements(model, ['identity'])) {
-    if (out.has(doc.owner)) continue;
     if (wildcardRoleResourcesOf(st).length === 0) continue;
     if ((st.actions ?? []).some((a) => {
       const t = knownText(a);
       return t !== undefined && globToRegExp(t).test('iam:passrole');
-    })) out.add(doc.owner);
+    })) for (const h of holdersOf(doc)) out.add(h);
   }
   return out;
 }
@@ -92,7 +97,8 @@ export const lg005PrivilegeEscalation: Rule = {
         if (members.length === 0) continue;
         if (members.some((m) => NEEDS_PASSROLE.has(m))) {
           holders ??= passRoleHolders(model);
-          if (!holders.has(doc.owner)) members = members.filter((m) => !NEEDS_PASSROLE.has(m));
+          const h = holders;
+          if (!holdersOf(doc).some((x) => h.has(x))) members = members.filter((m) => !NEEDS_PASSROLE.has(m));
         }
         const on = broad.filter((r) => members.some((m) => appliesToService(r.text, m.slice(0, m.indexOf(':')))));
         if (on.length === 0) continue;

@@ -29,11 +29,14 @@ export const lg007ServicePrincipalNoSource: Rule = {
       if (!p.principal || principal === undefined || !isServicePrincipal(principal)) continue;
       if (EXEMPT_SERVICES.has(principal.toLowerCase())) continue;
       if (isSpecific(p.sourceArn) || isSpecific(p.sourceAccount) || isSpecific(p.eventSourceToken)) continue;
+      // A permission for another action (LG013's finding) is still usable on behalf of any account.
+      const action = knownText(p.action);
+      const verb = action && !/^lambda:invokefunction(url)?$/i.test(action) ? `may call ${action} on` : 'may invoke';
       drafts.push({
         range: p.principal.range,
         resource: p.owner,
         branch: branchOf(p.principal),
-        message: `${principal} may invoke the function without SourceArn or SourceAccount: the service can do so on behalf of any account${p.generatedBy ? ` (${p.generatedBy})` : ''}`,
+        message: `${principal} ${verb} the function without SourceArn or SourceAccount: the service can do so on behalf of any account${p.generatedBy ? ` (${p.generatedBy})` : ''}`,
         related: p.functionName ? [{ message: 'Function this permission applies to', range: p.functionName.range }] : undefined,
         fix: { kind: 'addSourceCondition', principal },
       });

@@ -75,7 +75,7 @@ test("a '*' parameter stays a wildcard; Region and AccountId are holes", () => {
 
 test('a HOLE-valued or partly unknown parameter is kept as is and not reported missing', () => {
   const out = expandPolicyTemplate('SQSPollerPolicy', paramsOf({ QueueName: HOLE }));
-  assert.deepEqual(out?.[0].resources, [{ text: `arn:aws:sqs:${HOLE}:${HOLE}:${HOLE}`, unresolvedParams: [] }]);
+  assert.deepEqual(out?.[0].resources, [{ text: `arn:aws:sqs:${HOLE}:${HOLE}:${HOLE}`, unresolvedParams: [], usedParams: ['QueueName'] }]);
   const part = expandPolicyTemplate('LambdaInvokePolicy', paramsOf({ FunctionName: `app-${HOLE}` }));
   assert.equal(part?.[0].resources[0].text, `arn:aws:lambda:${HOLE}:${HOLE}:function:app-${HOLE}*`);
 });
@@ -84,9 +84,9 @@ test('a missing parameter becomes a HOLE and is reported per resource', () => {
   const out = expandPolicyTemplate('DynamoDBStreamReadPolicy', paramsOf({ TableName: 'T' }));
   assert.ok(out);
   assert.deepEqual(out[0].resources, [
-    { text: `arn:aws:dynamodb:${HOLE}:${HOLE}:table/T/stream/${HOLE}`, unresolvedParams: ['StreamName'] },
+    { text: `arn:aws:dynamodb:${HOLE}:${HOLE}:table/T/stream/${HOLE}`, unresolvedParams: ['StreamName'], usedParams: ['TableName'] },
   ]);
-  assert.deepEqual(out[1].resources, [{ text: `arn:aws:dynamodb:${HOLE}:${HOLE}:table/T/stream/*`, unresolvedParams: [] }]);
+  assert.deepEqual(out[1].resources, [{ text: `arn:aws:dynamodb:${HOLE}:${HOLE}:table/T/stream/*`, unresolvedParams: [], usedParams: ['TableName'] }]);
   const none = expandPolicyTemplate('S3WritePolicy', {});
   assert.deepEqual(none?.[0].resources.map((r) => r.unresolvedParams), [['BucketName'], ['BucketName']]);
   assert.equal(none?.[0].resources[1].text, `arn:aws:s3:::${HOLE}/*`);
@@ -95,7 +95,7 @@ test('a missing parameter becomes a HOLE and is reported per resource', () => {
 test('templates without parameters grant what SAM defines', () => {
   assert.deepEqual(policyTemplateParams('CloudWatchPutMetricPolicy'), []);
   assert.deepEqual(expandPolicyTemplate('CloudWatchPutMetricPolicy', {}), [
-    { effect: 'Allow', actions: ['cloudwatch:PutMetricData'], resources: [{ text: '*', unresolvedParams: [] }], conditions: [] },
+    { effect: 'Allow', actions: ['cloudwatch:PutMetricData'], resources: [{ text: '*', unresolvedParams: [], usedParams: [] }], conditions: [] },
   ]);
   assert.deepEqual(expandPolicyTemplate('TextractPolicy', {})?.[0].actions, ['textract:*']);
 });
@@ -113,7 +113,7 @@ test('conditions are kept and substituted (AWSSecretsManagerRotationPolicy, EFSW
     values: [`arn:aws:lambda:${HOLE}:${HOLE}:function:rotator`],
   }]);
   assert.deepEqual(rot[1], {
-    effect: 'Allow', actions: ['secretsmanager:GetRandomPassword'], resources: [{ text: '*', unresolvedParams: [] }], conditions: [],
+    effect: 'Allow', actions: ['secretsmanager:GetRandomPassword'], resources: [{ text: '*', unresolvedParams: [], usedParams: [] }], conditions: [],
   });
   assert.deepEqual(policyTemplateParams('EFSWriteAccessPolicy'), ['AccessPoint', 'FileSystem']);
   const efs = expandPolicyTemplate('EFSWriteAccessPolicy', paramsOf({ AccessPoint: 'fsap-1', FileSystem: 'fs-1' }));

@@ -31,3 +31,19 @@ export function branchesOf(node: TNode | undefined, branch?: string, depth = 0):
   }
   return [{ node, branch }];
 }
+
+/**
+ * Like `branchesOf`, but an `AWS::NoValue` branch stays, as an alternative without a node: a property
+ * that is present in one branch only (a condition, a SourceAccount) is absent in the other.
+ */
+export function alternativesOf(node: TNode | undefined, branch?: string, depth = 0): { node?: TNode; branch?: string }[] {
+  if (!node || isNoValue(node)) return [{ branch }];
+  if (node.kind === 'fn' && node.name === 'Fn::If' && node.arg.kind === 'seq' && node.arg.items.length === 3 && depth < 8) {
+    const cond = scalarString(node.arg.items[0]) ?? '?';
+    return [
+      ...alternativesOf(node.arg.items[1], joinBranch(branch, `${cond}=true`), depth + 1),
+      ...alternativesOf(node.arg.items[2], joinBranch(branch, `${cond}=false`), depth + 1),
+    ];
+  }
+  return [{ node, branch }];
+}

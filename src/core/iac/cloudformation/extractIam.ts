@@ -1,6 +1,7 @@
 import { get, scalarString, type TNode } from '../tree/tnode';
 import { branchesOf } from './branches';
 import type { ExtractContext } from './extractContext';
+import { roleRefOf } from './extractLambda';
 import { readPolicyDocument } from './readStatement';
 import { resolveList } from './resolveStr';
 
@@ -34,5 +35,12 @@ export function extractUserOrGroup(kindName: string) {
 export function extractPolicy(id: string, _r: TNode, props: TNode | undefined, ctx: ExtractContext): void {
   const name = scalarString(get(props, 'PolicyName')) ?? scalarString(get(props, 'ManagedPolicyName'));
   const origin = name ? `policy "${name}" (${id})` : `policy ${id}`;
-  ctx.model.policies.push(...readPolicyDocument(get(props, 'PolicyDocument'), ctx.rc, { kind: 'identity', owner: id, origin }, ctx.parseString));
+  const docs = readPolicyDocument(get(props, 'PolicyDocument'), ctx.rc, { kind: 'identity', owner: id, origin }, ctx.parseString);
+  const attachedTo = ['Roles', 'Users', 'Groups'].flatMap((k) => {
+    const list = get(props, k);
+    const items = list?.kind === 'seq' ? list.items : list ? [list] : [];
+    return items.flatMap((n) => branchesOf(n)).map((b) => roleRefOf(b.node, ctx)).filter((x): x is string => x !== undefined);
+  });
+  for (const d of docs) if (attachedTo.length) d.attachedTo = attachedTo;
+  ctx.model.policies.push(...docs);
 }

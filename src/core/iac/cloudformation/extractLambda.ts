@@ -1,30 +1,54 @@
-import type { LambdaPermission } from '../../model/lambdaResources';
+import type { EnvVar, LambdaPermission } from '../../model/lambdaResources';
 import type { Str } from '../../model/value';
 import { HOLE } from '../../model/value';
 import { entry, get, scalarString, type TNode } from '../tree/tnode';
 import type { ExtractContext } from './extractContext';
+import { alternativesOf, joinBranch } from './branches';
 import { resolveScalar } from './resolveStr';
 
 function first(node: TNode | undefined, ctx: ExtractContext): Str | undefined {
   return resolveScalar(node, ctx.rc)[0];
 }
 
+/** Properties that restrict who may invoke; each may be present in one `!If` branch only. */
+const RESTRICTING = [
+  ['sourceArn', 'SourceArn'],
+  ['sourceAccount', 'SourceAccount'],
+  ['principalOrgId', 'PrincipalOrgID'],
+  ['eventSourceToken', 'EventSourceToken'],
+  ['functionUrlAuthType', 'FunctionUrlAuthType'],
+] as const;
+type Restricting = Partial<Pick<LambdaPermission, (typeof RESTRICTING)[number][0]>>;
+const MAX_VARIANTS = 16;
+
+/**
+ * `AWS::Lambda::Permission`: one entry per principal and per combination of `!If` branches of the
+ * restricting properties, so a SourceAccount missing in one branch leaves that branch unrestricted.
+ */
 export function extractPermission(id: string, r: TNode, props: TNode | undefined, ctx: ExtractContext): void {
+  let variants: { values: Restricting; branch?: string }[] = [{ values: {} }];
+  for (const [field, key] of RESTRICTING) {
+    const alts = alternativesOf(get(props, key)).flatMap((a): { value?: Str; branch?: string }[] => {
+      if (!a.node) return [{ branch: a.branch }];
+      const vs = resolveScalar(a.node, ctx.rc, a.branch);
+      return vs.length ? vs.map((v) => ({ value: v, branch: v.branch })) : [{ branch: a.branch }];
+    });
+    variants = variants.flatMap((v) => alts.map((a) => ({ values: { ...v.values, [field]: a.value }, branch: joinBranch(v.branch, a.branch) }))).slice(0, MAX_VARIANTS);
+  }
   const principals = resolveScalar(get(props, 'Principal'), ctx.rc);
-  const base: Omit<LambdaPermission, 'principal'> = {
-    owner: id,
-    action: first(get(props, 'Action'), ctx),
-    functionName: first(get(props, 'FunctionName'), ctx),
-    sourceArn: first(get(props, 'SourceArn'), ctx),
-    sourceAccount: first(get(props, 'SourceAccount'), ctx),
-    principalOrgId: first(get(props, 'PrincipalOrgID'), ctx),
-    eventSourceToken: first(get(props, 'EventSourceToken'), ctx),
-    functionUrlAuthType: first(get(props, 'FunctionUrlAuthType'), ctx),
-    range: r.range,
-    propertiesRange: entry(r, 'Properties')?.keyRange ?? r.range,
-  };
-  if (principals.length === 0) ctx.model.permissions.push({ ...base });
-  for (const principal of principals) ctx.model.permissions.push({ ...base, principal });
+  for (const v of variants) {
+    const base: LambdaPermission = {
+      owner: id,
+      action: first(get(props, 'Action'), ctx),
+      functionName: first(get(props, 'FunctionName'), ctx),
+      ...v.values,
+      range: r.range,
+      propertiesRange: entry(r, 'Properties')?.keyRange ?? r.range,
+    };
+    if (principals.length === 0) ctx.model.permissions.push(base);
+    // The variant's branch travels with the principal: findings name it.
+    for (const principal of principals) ctx.model.permissions.push({ ...base, principal: v.branch ? { ...principal, branch: joinBranch(principal.branch, v.branch) } : principal });
+  }
 }
 
 export function extractUrl(id: string, r: TNode, props: TNode | undefined, ctx: ExtractContext): void {
@@ -33,22 +57,21 @@ export function extractUrl(id: string, r: TNode, props: TNode | undefined, ctx: 
   for (const authType of types) ctx.model.functionUrls.push({ owner: id, authType, range: r.range });
 }
 
-/** Environment variables; `overrides` (a SAM function's own) win over `base` (SAM Globals). */
+/**
+ * Environment variables; `overrides` (a SAM function's own) win over `base` (SAM Globals). A value
+ * behind `!If` gives one entry per branch, so a literal in either branch is seen.
+ */
 export function extractEnv(id: string, vars: TNode[], ctx: ExtractContext): void {
-  const seen = new Map<string, number>();
+  const byName = new Map<string, EnvVar[]>();
   for (const v of vars) {
     if (v.kind !== 'map') continue;
     for (const e of v.entries) {
-      const value = resolveScalar(e.value, ctx.rc)[0] ?? { text: e.value.kind === 'scalar' ? '' : HOLE, range: e.value.range };
-      const ev = { owner: id, name: e.key, nameRange: e.keyRange, value };
-      const at = seen.get(e.key);
-      if (at !== undefined) ctx.model.envVars[at] = ev;
-      else {
-        seen.set(e.key, ctx.model.envVars.length);
-        ctx.model.envVars.push(ev);
-      }
+      const values = resolveScalar(e.value, ctx.rc);
+      if (values.length === 0) values.push({ text: e.value.kind === 'scalar' ? '' : HOLE, range: e.value.range });
+      byName.set(e.key, values.map((value) => ({ owner: id, name: e.key, nameRange: e.keyRange, value })));
     }
   }
+  for (const evs of byName.values()) ctx.model.envVars.push(...evs);
 }
 
 /** The logical id of a role referenced as `!GetAtt Role.Arn` or `!Ref Role`, when it is in the template. */

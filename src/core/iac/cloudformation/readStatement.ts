@@ -2,7 +2,7 @@ import type { Condition, Effect, PolicyDocument, Principal, Statement } from '..
 import type { Str } from '../../model/value';
 
 import { getCi, type TEntry, type TNode } from '../tree/tnode';
-import { branchesOf } from './branches';
+import { alternativesOf, branchesOf, joinBranch } from './branches';
 import { resolveList, resolveScalar } from './resolveStr';
 import type { ResolveContext } from './resolveContext';
 
@@ -28,7 +28,9 @@ export function readStatement(node: TNode, ctx: ResolveContext, branch?: string)
     const en = e(k);
     return en ? resolveList(en.value, ctx, branch) : undefined;
   };
-  const { conditions, unknown } = readConditions(e('Condition')?.value, ctx);
+  // A Condition behind `!If` (often with AWS::NoValue) is judged per branch.
+  const condVariants = alternativesOf(e('Condition')?.value).map((a) => ({ ...readConditions(a.node, ctx), branch: a.branch }));
+  const { conditions, unknown } = condVariants[0];
   const sid = e('Sid')?.value;
   const principal = e('Principal');
   const notPrincipal = e('NotPrincipal');
@@ -48,13 +50,25 @@ export function readStatement(node: TNode, ctx: ResolveContext, branch?: string)
   };
   const effect = e('Effect');
   const effects = effect ? resolveScalar(effect.value, ctx, branch) : [];
-  if (effects.length <= 1) {
+  if (effects.length <= 1 && condVariants.length === 1) {
     // The common case: one statement, built without copying.
     base.effect = effects.length ? toEffect(effects[0]) : 'Unknown';
     base.branch = effects.length ? effects[0].branch : branch;
     return [base];
   }
-  return effects.map((s) => ({ ...base, effect: toEffect(s), branch: s.branch }));
+  const out: Statement[] = [];
+  for (const ef of effects.length ? effects : [undefined]) {
+    for (const c of condVariants) {
+      out.push({
+        ...base,
+        effect: ef ? toEffect(ef) : 'Unknown',
+        conditions: c.conditions,
+        conditionUnknown: c.unknown || undefined,
+        branch: joinBranch(ef ? ef.branch : branch, c.branch),
+      });
+    }
+  }
+  return out;
 }
 
 function toEffect(s: Str): Effect {

@@ -5,7 +5,8 @@ import { POLICY_TEMPLATES } from './policyTemplates';
 export interface ExpandedTemplateStatement {
   effect: 'Allow' | 'Deny';
   actions: string[];
-  resources: { text: string; unresolvedParams: string[] }[];
+  /** `usedParams`: the template parameters substituted into the ARN. */
+  resources: { text: string; unresolvedParams: string[]; usedParams: string[] }[];
   conditions: { operator: string; key: string; values: string[] }[];
 }
 
@@ -29,14 +30,17 @@ export function policyTemplateParams(name: string): string[] {
  * Substitutes `${...}` variables of one Sub-style string. Parameter values are inserted verbatim, so a
  * HOLE stays a HOLE and a literal '*' stays '*' (a real wildcard grant, which the rules must see).
  */
-function substitute(text: string, params: Record<string, Str>, known: ReadonlySet<string>, missing: Set<string>): string {
+function substitute(text: string, params: Record<string, Str>, known: ReadonlySet<string>, missing: Set<string>, used?: Set<string>): string {
   return text.replace(/\$\{([^}]*)\}/g, (whole, name: string) => {
     if (name.startsWith('!')) return '${' + name.slice(1) + '}'; // Fn::Sub escape: `${!x}` is the literal `${x}`
     if (name in PSEUDO) return PSEUDO[name];
     if (name.startsWith('AWS::')) return HOLE;
     if (known.has(name)) {
       const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
-      if (value) return value.text;
+      if (value) {
+        used?.add(name);
+        return value.text;
+      }
       missing.add(name);
       return HOLE;
     }
@@ -57,8 +61,9 @@ export function expandPolicyTemplate(name: string, params: Record<string, Str>):
     actions: [...s.actions],
     resources: s.resources.map((r) => {
       const missing = new Set<string>();
-      const text = substitute(r, params, known, missing);
-      return { text, unresolvedParams: [...missing] };
+      const used = new Set<string>();
+      const text = substitute(r, params, known, missing, used);
+      return { text, unresolvedParams: [...missing], usedParams: [...used] };
     }),
     conditions: (s.conditions ?? []).map((c) => ({
       operator: c.operator,

@@ -40,7 +40,11 @@ function cachedExpansion(name: string, params: Record<string, Str>): ReturnType<
   return expansions.get(key);
 }
 
-/** Expands a policy template; every part of the result points at the template's line in the source. */
+/**
+ * Expands a policy template; every part of the result points at the template's line in the source,
+ * except where a parameter written as a wildcard (`TableName: '*'`) makes a statement broad: that
+ * statement points at the parameter's value, the text the user would change.
+ */
 function templateDocument(fnId: string, e: TEntry, ctx: ExtractContext, branch?: string): PolicyDocument | undefined {
   const params: Record<string, Str> = {};
   if (e.value.kind === 'map') {
@@ -51,15 +55,20 @@ function templateDocument(fnId: string, e: TEntry, ctx: ExtractContext, branch?:
   }
   const expanded = cachedExpansion(e.key, params);
   if (!expanded) return undefined;
-  const at = (text: string): Str => ({ text, range: e.keyRange, origin: `SAM policy template ${e.key}` });
-  const statements: Statement[] = expanded.map((s) => ({
-    effect: s.effect,
-    actions: s.actions.map(at),
-    resources: s.resources.map((r) => at(r.text)),
-    conditions: s.conditions.map((c) => ({ operator: c.operator, key: c.key, values: c.values.map(at), range: e.keyRange })),
-    range: e.range,
-    keyRanges: { action: e.keyRange, resource: e.keyRange },
-    branch,
-  }));
+  const origin = `SAM policy template ${e.key}`;
+  const statements: Statement[] = expanded.map((s) => {
+    const cause = s.resources.flatMap((r) => r.usedParams).map((p) => params[p]).find((v) => v.text.includes('*'));
+    const range = cause?.range ?? e.keyRange;
+    const at = (text: string): Str => ({ text, range, origin });
+    return {
+      effect: s.effect,
+      actions: s.actions.map(at),
+      resources: s.resources.map((r) => at(r.text)),
+      conditions: s.conditions.map((c) => ({ operator: c.operator, key: c.key, values: c.values.map(at), range })),
+      range: e.range,
+      keyRanges: { action: range, resource: range },
+      branch,
+    };
+  });
   return { kind: 'identity', owner: fnId, origin: `SAM policy template ${e.key} of function ${fnId}`, statements, range: e.range, samTemplate: e.key };
 }

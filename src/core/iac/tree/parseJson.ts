@@ -15,14 +15,15 @@ export function parseJson(text: string, file: string, mapper?: RangeMapper): Par
   const errs: ParseError[] = [];
   let root: JNode | undefined;
   try {
-    root = parseTree(text, errs, { allowTrailingComma: true, disallowComments: false });
+    // CloudFormation rejects trailing commas; comments are tolerated (editors write JSONC) and reported nowhere.
+    root = parseTree(text, errs, { allowTrailingComma: false, disallowComments: false });
   } catch (e) {
     return { errors: [{ file, line: 1, message: limitMessage(e) }], lines };
   }
   if (errs.length > 0 || !root) {
     const e = errs[0];
     const r = map(e?.offset ?? 0, e?.offset ?? 0);
-    return { errors: [{ file, line: r.startLine, column: r.startColumn, message: `JSON: ${e ? printParseErrorCode(e.error) : 'empty document'}` }], lines };
+    return { errors: [{ file, line: r.startLine, column: r.startColumn, message: `JSON: ${e ? describe(text, e) : 'empty document'}` }], lines };
   }
   try {
     let count = 0;
@@ -49,4 +50,11 @@ export function parseJson(text: string, file: string, mapper?: RangeMapper): Par
   } catch (e) {
     return { errors: [{ file, line: 1, message: limitMessage(e) }], lines };
   }
+}
+
+/** "PropertyNameExpected" → "property name expected", with the likely cause when a comma comes just before. */
+function describe(text: string, e: ParseError): string {
+  const what = printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const before = text.slice(0, e.offset).trimEnd();
+  return before.endsWith(',') && /expected/.test(what) ? `${what} (a trailing comma?)` : what;
 }

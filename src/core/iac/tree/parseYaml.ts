@@ -111,6 +111,18 @@ class Converter {
     return this.node(target as YNode, depth + 1);
   }
 
+  /** The entries a merge key brings: a map (usually an alias) or a sequence of them, in order. */
+  private mergeSources(v: YNode, depth: number): TEntry[] {
+    const sources = isSeq(v) ? (v.items as YNode[]) : [v];
+    const out: TEntry[] = [];
+    for (const src of sources) {
+      const t = this.node(src, depth + 1);
+      if (t.kind !== 'map') continue;
+      for (const e of t.entries) if (!out.some((o) => o.key === e.key)) out.push(e);
+    }
+    return out;
+  }
+
   private plain(n: YNode, depth: number, range: TNode['range']): TNode {
     if (isScalar(n)) {
       const v = n.value;
@@ -120,10 +132,15 @@ class Converter {
     if (isSeq(n)) return { kind: 'seq', items: n.items.map((i) => this.node(i as YNode, depth + 1)), range };
     if (isMap(n)) {
       const entries: TEntry[] = [];
+      const merged: TEntry[] = [];
       for (const p of n.items) {
         if (!isPair(p)) continue;
         const k = p.key as YNode | null;
         const key = k && isScalar(k) ? String(k.value) : String(k ?? '');
+        if (key === '<<' && k && isScalar(k) && k.type === 'PLAIN' && p.value) {
+          merged.push(...this.mergeSources(p.value as YNode, depth));
+          continue;
+        }
         const keyRange = k ? this.rangeOf(k) : this.lines.range(0, 0);
         const value: TNode = p.value
           ? this.node(p.value as YNode, depth + 1)
@@ -136,6 +153,9 @@ class Converter {
           range: { startLine: keyRange.startLine, startColumn: keyRange.startColumn, endLine: end.endLine, endColumn: end.endColumn },
         });
       }
+      // `<<: *defaults` (YAML merge key, as SAM CLI and most YAML tools apply it): keys written here win,
+      // then the first source that has the key; merged entries keep the ranges of the anchored text.
+      for (const m of merged) if (!entries.some((e) => e.key === m.key)) entries.push(m);
       if (entries.length === 1 && (isIntrinsicKey(entries[0].key) || (entries[0].key === 'Condition' && entries[0].value.kind === 'scalar'))) {
         return { kind: 'fn', name: entries[0].key, arg: entries[0].value, range };
       }

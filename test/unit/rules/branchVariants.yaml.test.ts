@@ -1,0 +1,158 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/core/scan/analyzeText';
+import { lineOf, ruleLines, scan } from './yamlSnippet';
+
+// A restriction present in one `!If` branch only (`AWS::NoValue` in the other), an environment value
+// behind `!If`, YAML merge keys, and grants that meet on a role through stand-alone policies.
+
+const IFS = `Conditions:
+  HasExternalId: !Not [!Equals [!Ref ExternalId, '']]
+  IsProd: !Equals [!Ref Stage, prod]
+Parameters:
+  ExternalId: { Type: String, Default: '' }
+  Stage: { Type: String }
+Resources:
+  PartnerRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::210987654321:root
+            Action: sts:AssumeRole
+            Condition: !If
+              - HasExternalId
+              - StringEquals: { sts:ExternalId: !Ref ExternalId }
+              - !Ref AWS::NoValue
+  PublicPerm:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: fn
+      Principal: '*'
+      SourceAccount: !If [IsProd, !Ref AWS::AccountId, !Ref AWS::NoValue]
+  ScopedPerm:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: fn
+      Principal: '*'
+      SourceAccount: !Ref AWS::AccountId
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Role: !GetAtt PartnerRole.Arn
+      Code: { ZipFile: x }
+      Environment:
+        Variables:
+          LEDGER_API_TOKEN:
+            Fn::If:
+              - IsProd
+              - '{{resolve:secretsmanager:ledger/token}}'
+              - tok-live-8e2f0c9a7b6d5e4f
+`;
+
+test('a trust condition present in one !If branch only leaves the other branch reported, naming it', () => {
+  const f = scan(IFS).filter((x) => x.ruleId === 'LG010');
+  assert.deepEqual(f.map((x) => x.location!.startLine), [lineOf(IFS, 'AWS: arn:aws:iam::210987654321:root')]);
+  assert.match(f[0].message + (f[0].branch ?? ''), /HasExternalId=false/);
+});
+
+test('a SourceAccount present in one !If branch only: the other branch is public (LG006), the plain one is not', () => {
+  const f = scan(IFS).filter((x) => x.ruleId === 'LG006');
+  assert.deepEqual(f.map((x) => x.resource), ['PublicPerm']);
+  assert.match(f[0].message + (f[0].branch ?? ''), /IsProd=false/);
+});
+
+test('an environment value behind !If is judged per branch (LG014 on the literal branch)', () => {
+  const f = scan(IFS).filter((x) => x.ruleId === 'LG014');
+  assert.deepEqual(f.map((x) => x.location!.startLine), [lineOf(IFS, 'LEDGER_API_TOKEN:')]);
+  assert.match(f[0].message + (f[0].branch ?? ''), /IsProd=false/);
+});
+
+test('YAML merge keys: merged entries are seen with their own lines; keys written beside them win', () => {
+  const t = `x-defaults: &defaults
+  Handler: index.handler
+  Environment:
+    Variables:
+      ADMIN_PASSWORD: Hunter2-Admin!
+Resources:
+  A:
+    Type: AWS::Serverless::Function
+    Properties:
+      <<: *defaults
+      Runtime: python3.12
+  B:
+    Type: AWS::Serverless::Function
+    Properties:
+      <<: [*defaults]
+      Environment:
+        Variables:
+          STAGE: prod
+`;
+  const f = scan(t).filter((x) => x.ruleId === 'LG014');
+  assert.deepEqual(f.map((x) => [x.resource, x.location!.startLine]), [['A', lineOf(t, 'ADMIN_PASSWORD')]]);
+  // A quoted '<<' is an ordinary key.
+  assert.equal(scan(t.replace('<<: *defaults', "'<<': *defaults")).filter((x) => x.ruleId === 'LG014').length, 0);
+});
+
+test('lambda:CreateFunction escalates when iam:PassRole reaches the same role through another policy (Roles:)', () => {
+  const t = `Resources:
+  DeployRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement: [{ Effect: Allow, Principal: { Service: codebuild.amazonaws.com }, Action: sts:AssumeRole }]
+  CreatePolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: create
+      Roles: [!Ref DeployRole]
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: lambda:CreateFunction
+            Resource: '*'
+  PassPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Roles: [!Ref DeployRole]
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: iam:PassRole
+            Resource: !Sub arn:aws:iam::\${AWS::AccountId}:role/app-*
+`;
+  assert.deepEqual(ruleLines(scan(t), 'LG005'), [lineOf(t, 'Action: lambda:CreateFunction')]);
+  // Attached to different roles: no escalation through a passed role.
+  const apart = t.replace('Roles: [!Ref DeployRole]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: iam:PassRole', 'Roles: [OtherRole]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: iam:PassRole');
+  assert.notEqual(apart, t);
+  assert.deepEqual(ruleLines(scan(apart), 'LG005'), []);
+});
+
+test('a service principal granted another action is described as such (LG007 beside LG013)', () => {
+  const t = `Resources:
+  P:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:GetFunction
+      FunctionName: fn
+      Principal: replicator.lambda.amazonaws.com
+`;
+  const f = scan(t);
+  assert.match(f.find((x) => x.ruleId === 'LG007')!.message, /may call lambda:GetFunction on the function/);
+  assert.ok(f.some((x) => x.ruleId === 'LG013'));
+});
+
+test('a JSON template with a trailing comma is an error on its line, as CloudFormation rejects it', () => {
+  const t = '{\n  "Resources": {\n    "P": {\n      "Type": "AWS::Lambda::Permission",\n      "Properties": { "Principal": "*", }\n    }\n  }\n}\n';
+  const r = analyzeText(t, 't.json');
+  assert.equal(r.findings.length, 0);
+  assert.equal(r.errors.length, 1);
+  assert.equal(r.errors[0].line, 5);
+  assert.match(r.errors[0].message, /trailing comma/);
+});
