@@ -98,3 +98,21 @@ test('a relative file name gives relative sibling paths (the caller resolves the
   assert.equal(asked[0], path.join('infra', 'shared', 'actions.ts'));
   assert.deepEqual(texts(model.policies[0].statements[0].actions), ['sqs:*']);
 });
+
+test('Stack.formatArn and Arn.format build the ARN CDK would, with the stack parts unknown', () => {
+  const { model } = loadStack(`
+    const role = new iam.Role(this, 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [
+      this.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: '*', arnFormat: cdk.ArnFormat.COLON_RESOURCE_NAME }),
+      cdk.Stack.of(this).formatArn({ service: 'sqs', resource: 'orders', region: '' }),
+      cdk.Arn.format({ service: 'dynamodb', resource: 'table', resourceName: name }, this),
+      this.formatArn({ service: 'ssm', resource: 'parameter', resourceName: 'app/*', sep: '/' }),
+    ] }));`);
+  const st = model.policies.find((p) => p.owner === 'R' && p.kind === 'identity')!.statements[0];
+  assert.deepEqual(texts(st.resources), [
+    'arn:${?}:secretsmanager:${?}:${?}:secret:*',
+    'arn:${?}:sqs::${?}:orders',
+    'arn:${?}:dynamodb:${?}:${?}:table/${?}',
+    'arn:${?}:ssm:${?}:${?}:parameter/app/*',
+  ]);
+});

@@ -158,3 +158,12 @@ test('SecretValue.unsafePlainText puts its literal in the environment; secret re
       environment: { API_KEY: cdk.SecretValue.unsafePlainText('k-123').unsafeUnwrap(), DB_PASSWORD: secret.secretValue.unsafeUnwrap(), FROM_ENV: process.env.TOKEN ?? '' } });`);
   assert.deepEqual(model.envVars.map((e) => [e.name, e.value.text]), [['API_KEY', 'k-123'], ['DB_PASSWORD', HOLE], ['FROM_ENV', HOLE]]);
 });
+
+test('ServicePrincipal conditions given to the constructor count as a source, as withConditions does', () => {
+  const { model } = loadStack(`${FN}
+    fn.addPermission('Upload', { principal: new iam.ServicePrincipal('s3.amazonaws.com', { conditions: { ArnLike: { 'aws:SourceArn': bucket.bucketArn } } }) });
+    fn.addPermission('Bare', { principal: new iam.ServicePrincipal('s3.amazonaws.com', { region: 'eu-west-1' }) });`);
+  const [withCond, bare] = model.permissions;
+  assert.equal(withCond.sourceArn!.text, HOLE);
+  assert.equal(bare.sourceArn, undefined);
+});

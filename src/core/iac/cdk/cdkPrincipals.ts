@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import type { Condition, Principal } from '../../model/policy';
 import { HOLE, type Str } from '../../model/value';
 import { rangeOf, toStr, toStrList, type CdkContext } from './cdkContext';
-import { relocate, type Value } from './cdkValue';
+import { propValue, relocate, type Value } from './cdkValue';
 import { tsRuntime } from './tsRuntime';
 
 const ts = tsRuntime();
@@ -80,6 +80,9 @@ export function principalOf(ctx: CdkContext, v: Value): PrincipalInfo {
     if (simple) {
       const info = one(simple, arg(ctx, v, 0));
       if (simple === 'Federated' && v.expr.arguments?.[1]) info.conditions = conditionsOf(ctx, relocate(ctx.ev.eval(v.expr.arguments[1]), at)).conditions;
+      // `new ServicePrincipal(svc, { conditions })`: the same as `.withConditions(…)`.
+      const opts = simple === 'Service' && v.expr.arguments?.[1] ? propValue(ctx.ev.eval(v.expr.arguments[1]), 'conditions') : undefined;
+      if (opts) info.conditions = conditionsOf(ctx, relocate(opts, at)).conditions;
       return info;
     }
     switch (cls) {

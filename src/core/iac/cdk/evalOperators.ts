@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 import { HOLE } from '../../model/value';
 import { relocate, type Value } from './cdkValue';
 import type { ConstEvaluator } from './constEvaluator';
+import { formatArnText } from './formatArn';
 import { tsRuntime } from './tsRuntime';
 
 const ts = tsRuntime();
@@ -56,6 +57,10 @@ function stringMethod(ev: ConstEvaluator, method: string, recv: TS.Expression, a
   if (method === 'arnForObjects') {
     const p = args[0] ? ev.eval(args[0]) : undefined;
     return { kind: 'str', text: `${HOLE}/${p?.kind === 'str' ? p.text : HOLE}`, node: e, origin: ev.textOf(e) };
+  }
+  if (method === 'formatArn' || (method === 'format' && /(^|\.)Arn$/.test(ev.textOf(recv)))) {
+    const text = args[0] ? formatArnText(ev.eval(args[0])) : undefined;
+    return text === undefined ? undefined : { kind: 'str', text: collapseHoles(text), node: e, origin: ev.textOf(e) };
   }
   if (!STRING_METHODS.has(method)) return undefined;
   const base = ev.eval(recv);
