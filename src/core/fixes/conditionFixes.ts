@@ -79,3 +79,31 @@ export function sourceConditionFixes(doc: FixDocument, f: Finding): Fix[] {
   }
   return fixes.filter((x): x is Fix => x !== undefined);
 }
+
+/**
+ * LG010: pin another account's access. A trust policy gets an `sts:ExternalId` condition (the value
+ * the partner passes, selected) or an organisation condition; a resource policy the organisation
+ * condition; a Lambda permission a `PrincipalOrgID`.
+ */
+export function restrictPrincipalFixes(doc: FixDocument, f: Finding): Fix[] {
+  const res = f.resource ? doc.resource(f.resource) : undefined;
+  const type = String((get(res, 'Type') as { value?: unknown } | undefined)?.value ?? '');
+  if (type === 'AWS::Lambda::Permission') {
+    const props = get(res, 'Properties');
+    if (!props || props.kind !== 'map' || get(props, 'PrincipalOrgID')) return [];
+    const e = insertEntry(doc, props, 'PrincipalOrgID', str(ph('o-EXAMPLE')));
+    return e ? [singleEditFix('Add PrincipalOrgID: only your organisation', 'restrictPrincipal', e.start, e.end, e.text, true)] : [];
+  }
+  const path = doc.pathTo(f.location!);
+  const st = innermostMapWith(path, ['Effect']);
+  if (!st) return [];
+  const out: (Fix | undefined)[] = [];
+  const trust = path.some((p) => p.via?.key === 'AssumeRolePolicyDocument');
+  if (trust) {
+    const ext = addCondition(doc, st, 'StringEquals', 'sts:ExternalId', str(ph('EXTERNAL_ID')));
+    out.push(ext && singleEditFix('Add an sts:ExternalId condition (the value the other account passes)', 'restrictPrincipal', ext.start, ext.end, ext.text, true));
+  }
+  const org = addCondition(doc, st, 'StringEquals', 'aws:PrincipalOrgID', str(ph('o-EXAMPLE')));
+  out.push(org && singleEditFix('Add an aws:PrincipalOrgID condition: only your organisation', 'restrictPrincipal', org.start, org.end, org.text, !trust));
+  return out.filter((x): x is Fix => x !== undefined);
+}

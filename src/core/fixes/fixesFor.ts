@@ -2,7 +2,7 @@ import type { Finding } from '../model/finding';
 import type { AccessLevel } from '../iam/catalog';
 import type { AnalyzeOptions } from '../scan/analyzeText';
 import { narrowWildcardFix, resourceArnFixes } from './collectionFixes';
-import { passedToServiceFix, sourceConditionFixes } from './conditionFixes';
+import { passedToServiceFix, restrictPrincipalFixes, sourceConditionFixes } from './conditionFixes';
 import { FixDocument } from './fixDocument';
 import type { Fix } from './fixTypes';
 import { dynamicReferenceFix, replaceValueFix, setAuthTypeFix } from './scalarFixes';
@@ -43,6 +43,8 @@ export function quickFixes(req: FixRequest): Fix[] {
     case 'replaceAction':
     case 'setPermissionAction':
       return verified(req, [replaceValueFix(doc, req.finding)]);
+    case 'restrictPrincipal':
+      return verified(req, restrictPrincipalFixes(doc, req.finding));
     case 'useDynamicReference':
       return verified(req, [dynamicReferenceFix(doc, req.finding)]);
     default:

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { quickFixes } from '../../../src/core/fixes/fixesFor';
 import { apply, findingOf, fixesOf, load, stillReported, type Tpl } from './fixTestUtil';
 
 // Each rule fix on YAML (block and flow, 2 and 4 spaces, quotes) and JSON (multi-line and compact):
@@ -184,4 +185,35 @@ test('LG014: a literal secret becomes a Secrets Manager reference whose name is 
   const branch = text.replace('DB_PASSWORD: hunter2-Secret!', "DB_PASSWORD: !If [IsProd, 'hunter2-Secret!', !Ref AWS::NoValue]").replace('Resources:', 'Conditions:\n  IsProd: !Equals [a, a]\nResources:');
   const inBranch = check(branch, 't.yaml', 'LG014', (t) => (t.Resources.Fn.Properties.Environment.Variables.DB_PASSWORD['Fn::If'][1] = '{{resolve:secretsmanager:DB_PASSWORD}}'));
   assert.match(inBranch, /DB_PASSWORD: !If \[IsProd, '\{\{resolve:secretsmanager:DB_PASSWORD\}\}', !Ref AWS::NoValue\]/);
+});
+
+test('LG010: another account is pinned with sts:ExternalId (selected) in a trust policy, PrincipalOrgID on a permission', () => {
+  const text = `Resources:
+  PartnerRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::210987654321:root
+            Action: sts:AssumeRole
+  PartnerInvoke:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: fn
+      Principal: '210987654321'
+`;
+  const after = check(text, 't.yaml', 'LG010', (t) => (t.Resources.PartnerRole.Properties.AssumeRolePolicyDocument.Statement[0].Condition = { StringEquals: { 'sts:ExternalId': 'EXTERNAL_ID' } }));
+  assert.match(after, /^ {12}Condition:\n {14}StringEquals:\n {16}sts:ExternalId: EXTERNAL_ID$/m);
+  const fix = fixesOf(text, 't.yaml', 'LG010').find((x) => x.preferred)!;
+  assert.equal(apply(text, fix).slice(fix.select!.start, fix.select!.end), 'EXTERNAL_ID');
+  const f = findingOf(text, 't.yaml', 'LG010', 1);
+  assert.equal(f.resource, 'PartnerInvoke');
+  const [perm] = quickFixes({ text, file: 't.yaml', finding: f });
+  const fixed = apply(text, perm);
+  assert.equal((load(fixed) as Tpl).Resources.PartnerInvoke.Properties.PrincipalOrgID, 'o-EXAMPLE');
+  assert.equal(stillReported(fixed, 't.yaml', f), false);
 });
