@@ -148,12 +148,14 @@ function wantedFix(f) {
     case 'LG013': return /^Grant 'lambda:/;
     case 'LG002': return /^Replace '\*' with/;
     case 'LG014': return /Secrets Manager reference/;
+    case 'LG010': return /sts:ExternalId|PrincipalOrgID/;
+    case 'LG011': return /^Replace '\*' with/;
     default: return undefined;
   }
 }
 
-/** LG002 has a fix only when the broad actions belong to one service. */
-const OPTIONAL = new Set(['LG002']);
+/** LG002 and LG011 have a fix only when the statement's actions belong to one service. */
+const OPTIONAL = new Set(['LG002', 'LG011']);
 
 test('each quick fix applied through the UI leaves a valid template without the finding', async () => {
   await openFile(page, 'template.yaml');

@@ -1,7 +1,8 @@
 import type { Finding } from '../model/finding';
 import { expandActionPattern } from '../iam/actionPattern';
-import { resourceTypeArn, type AccessLevel } from '../iam/catalog';
-import type { FixDocument } from './fixDocument';
+import { lookupAction, resourceTypeArn, type AccessLevel } from '../iam/catalog';
+import { getCi, type TNode } from '../iac/tree/tnode';
+import { innermostMapWith, type FixDocument } from './fixDocument';
 import { ph, singleEditFix, type Fix } from './fixTypes';
 import { jsonValue, plainSafe, seq, str, sub, yamlBlock, yamlFlow, yamlString, type FixValue } from './fixValue';
 import { dashIndent } from './insertNode';
@@ -94,13 +95,42 @@ export function resourceArnFixes(doc: FixDocument, f: Finding): Fix[] {
   const path = doc.pathTo(f.location!);
   const leaf = path[path.length - 1].node;
   if (leaf.kind !== 'scalar' || doc.start(leaf.range) !== doc.start(f.location!)) return [];
+  return arnReplacements(doc, leaf, service, types);
+}
+
+/**
+ * LG005 / LG011, reported on the action: the statement's single `Resource: '*'` becomes the ARN pattern
+ * of the actions' resource type — only when every action of the statement belongs to that one service,
+ * so no other action loses the resources it needs.
+ */
+export function scopeResourcesFixes(doc: FixDocument, f: Finding): Fix[] {
+  const members = Array.isArray(f.fix?.actions) ? (f.fix.actions as unknown[]).filter((a): a is string => typeof a === 'string') : [];
+  const services = new Set(members.map((m) => m.slice(0, m.indexOf(':')).toLowerCase()));
+  if (services.size !== 1) return [];
+  const service = [...services][0];
+  const st = innermostMapWith(doc.pathTo(f.location!), ['Effect']);
+  const res = getCi(st, 'Resource')?.value;
+  const star = res?.kind === 'seq' && res.items.length === 1 ? res.items[0] : res;
+  if (star?.kind !== 'scalar' || star.value !== '*') return [];
+  const actions = getCi(st, 'Action')?.value;
+  const written = actions?.kind === 'seq' ? actions.items : actions ? [actions] : [];
+  if (!written.every((a) => a.kind === 'scalar' && String(a.value).toLowerCase().startsWith(`${service}:`))) return [];
+  const types = [...new Set(members.flatMap((m) => {
+    const info = lookupAction(m);
+    const required = info?.resourceTypes.filter((r) => r.required).map((r) => r.name) ?? [];
+    return required.length ? required : (info?.resourceTypes.map((r) => r.name) ?? []);
+  }))];
+  return arnReplacements(doc, star, service, types, 'scopeResources');
+}
+
+function arnReplacements(doc: FixDocument, leaf: TNode, service: string, types: readonly string[], kind = 'replaceResourceWildcard'): Fix[] {
   const out: Fix[] = [];
   for (const type of types.slice(0, 3)) {
     const arn = resourceTypeArn(service, type);
     if (!arn) continue;
     const value = arnTemplate(arn);
     const text = doc.json ? jsonValue(value, '', doc.style) : yamlFlow(value, { ...doc.style, quoteAll: true });
-    out.push(singleEditFix(`Replace '*' with the ${service} ${type} ARN`, 'replaceResourceWildcard', doc.start(leaf.range), doc.end(leaf.range), text, out.length === 0));
+    out.push(singleEditFix(`Replace '*' with the ${service} ${type} ARN`, kind, doc.start(leaf.range), doc.end(leaf.range), text, out.length === 0));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/finding';
 import type { AccessLevel } from '../iam/catalog';
 import type { AnalyzeOptions } from '../scan/analyzeText';
-import { narrowWildcardFix, resourceArnFixes } from './collectionFixes';
+import { narrowWildcardFix, resourceArnFixes, scopeResourcesFixes } from './collectionFixes';
 import { passedToServiceFix, restrictPrincipalFixes, sourceConditionFixes } from './conditionFixes';
 import { FixDocument } from './fixDocument';
 import type { Fix } from './fixTypes';
@@ -43,6 +43,9 @@ export function quickFixes(req: FixRequest): Fix[] {
     case 'replaceAction':
     case 'setPermissionAction':
       return verified(req, [replaceValueFix(doc, req.finding)]);
+    case 'scopeResources':
+    case 'scopeEscalationActions':
+      return verified(req, scopeResourcesFixes(doc, req.finding));
     case 'restrictPrincipal':
       return verified(req, restrictPrincipalFixes(doc, req.finding));
     case 'useDynamicReference':

@@ -217,3 +217,34 @@ test('LG010: another account is pinned with sts:ExternalId (selected) in a trust
   assert.equal((load(fixed) as Tpl).Resources.PartnerInvoke.Properties.PrincipalOrgID, 'o-EXAMPLE');
   assert.equal(stillReported(fixed, 't.yaml', f), false);
 });
+
+test('LG011 and LG005 (on the action): a statement of one service gets its Resource * scoped to the ARN pattern', () => {
+  const text = `Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Policies:
+        - Statement:
+            - Effect: Allow
+              Action:
+                - secretsmanager:GetSecretValue
+              Resource: '*'
+            - Effect: Allow
+              Action: lambda:UpdateFunctionCode
+              Resource: '*'
+            - Effect: Allow
+              Action: [kms:Decrypt, logs:CreateLogGroup]
+              Resource: '*'
+`;
+  const after = check(text, 't.yaml', 'LG011', (t) => (t.Resources.Fn.Properties.Policies[0].Statement[0].Resource = { 'Fn::Sub': 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:SECRET_ID' }));
+  const fix = fixesOf(text, 't.yaml', 'LG011')[0];
+  assert.equal(apply(text, fix).slice(fix.select!.start, fix.select!.end), 'SECRET_ID');
+  assert.match(after, /^ {14}Resource: !Sub 'arn:\$\{AWS::Partition\}:secretsmanager:/m);
+  check(text, 't.yaml', 'LG005', (t) => (t.Resources.Fn.Properties.Policies[0].Statement[1].Resource = { 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:FUNCTION_NAME' }));
+  // kms:Decrypt shares its statement with a logs action: scoping '*' to a key would cut the other grant.
+  const kms = findingOf(text, 't.yaml', 'LG011', 1);
+  assert.match(kms.message, /kms:Decrypt/);
+  assert.deepEqual(quickFixes({ text, file: 't.yaml', finding: kms }), []);
+});
