@@ -166,7 +166,10 @@ test('each quick fix applied through the UI leaves a valid template without the 
     if (!f) break;
     done.push(f);
     await gotoPosition(page, f.location.startLine, f.location.startColumn);
-    const titles = await quickFixTitles(page);
+    const titles = await quickFixTitles(page).catch(async (e) => {
+      await shot(page, 'quick-fix-menu-missing');
+      throw new Error(`${f.ruleId} at ${f.location.startLine}:${f.location.startColumn} (${f.message}): ${e.message}`);
+    });
     const title = titles.find((t) => wantedFix(f).test(t));
     if (!title && OPTIONAL.has(f.ruleId)) {
       await page.keyboard.press('Escape');

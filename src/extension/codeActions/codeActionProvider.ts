@@ -3,7 +3,9 @@ import { canNarrow, quickFixes } from '../../core/fixes/fixesFor';
 import type { Fix } from '../../core/fixes/fixTypes';
 import type { Finding } from '../../core/model/finding';
 import { analyzeOptions, type LgSettings } from '../config/settings';
-import type { FindingsStore } from '../findings/findingsStore';
+import type { FileReport, FindingsStore } from '../findings/findingsStore';
+import { toDiagnostic } from '../diagnostics/toDiagnostic';
+import { toRange } from '../util/range';
 import { fixEdit, selectCommand } from './applyFix';
 import { findingForDiagnostic } from './findingAt';
 import { log } from '../log';
@@ -21,19 +23,26 @@ export class LgCodeActionProvider implements vscode.CodeActionProvider {
   constructor(
     private readonly store: FindingsStore,
     private readonly settings: () => LgSettings,
+    /** Finishes a scheduled or running analysis of the document (see DocumentAnalyzer.settle). */
+    private readonly settle: (doc: vscode.TextDocument) => Promise<void>,
+    private readonly resolveFile: (file: string) => vscode.Uri,
   ) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const report = this.store.get(doc.uri);
-    // Findings of an older version would put edits in the wrong place; fresh ones are on their way.
-    if (!report || (report.version !== undefined && report.version !== doc.version)) {
+  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    const stale = (r: FileReport | undefined): boolean => r !== undefined && r.version !== undefined && r.version !== doc.version;
+    let report = this.store.get(doc.uri);
+    if (!report || stale(report)) {
+      await this.settle(doc);
+      if (token.isCancellationRequested) return [];
+      report = this.store.get(doc.uri);
+    }
+    // Findings of an older version would put edits in the wrong place.
+    if (!report || stale(report)) {
       log().trace(`code actions: findings of ${doc.uri.fsPath} are for v${report?.version ?? '-'}, the document is v${doc.version}`);
       return [];
     }
     const actions: vscode.CodeAction[] = [];
-    for (const d of context.diagnostics) {
-      const f = findingForDiagnostic(report, d);
-      if (!f) continue;
+    for (const [d, f] of this.targets(report, range, context)) {
       for (const fix of this.safeFixes(doc, report.file, f, report.errors.length)) {
         const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         a.edit = fixEdit(doc, fix);
@@ -51,6 +60,22 @@ export class LgCodeActionProvider implements vscode.CodeActionProvider {
       actions.push(...this.suppressions(doc, f, d));
     }
     return actions;
+  }
+
+  /**
+   * The findings to act on, with their diagnostics: those behind the context's diagnostics, or — when
+   * these were published for an older version (the analysis just caught up) — the live findings
+   * under the requested range, as the diagnostics about to be published.
+   */
+  private targets(report: FileReport, range: vscode.Range, context: vscode.CodeActionContext): [vscode.Diagnostic, Finding][] {
+    const matched = context.diagnostics.flatMap((d): [vscode.Diagnostic, Finding][] => {
+      const f = findingForDiagnostic(report, d);
+      return f ? [[d, f]] : [];
+    });
+    if (matched.length) return matched;
+    return report.findings
+      .filter((f) => !f.suppressed && f.location && toRange(f.location).intersection(range) !== undefined)
+      .map((f) => [toDiagnostic(f, report.uri, this.resolveFile), f]);
   }
 
   /** A fix that fails to compute is logged and left out; the other actions (suppressions) stay offered. */

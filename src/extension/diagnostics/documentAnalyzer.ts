@@ -19,6 +19,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly generation = new Map<string, number>();
+  /** Documents with an analysis running, by the generation that runs. */
+  private readonly running = new Map<string, number>();
   private readonly models = new Map<string, { version: number; model?: TemplateModel }>();
   private readonly analyzedEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; ms: number }>();
   /** Fires after an open document's findings reached the store, with the analysis time. */
@@ -79,6 +81,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     const gen = this.bump(key);
+    this.running.set(key, gen);
     const version = doc.version;
     const t0 = performance.now();
     let result: AnalyzeResult | undefined;
@@ -96,12 +99,23 @@ export class DocumentAnalyzer implements vscode.Disposable {
     } catch (e) {
       log().error(`analysis of ${file}: ${(e as Error).stack ?? String(e)}`);
       result = { findings: [], errors: [{ file, line: 1, message: (e as Error).message }], skipped: false };
+    } finally {
+      if (this.running.get(key) === gen) this.running.delete(key);
     }
     if (!result || this.generation.get(key) !== gen || doc.isClosed || doc.version !== version) return undefined;
     this.models.set(key, { version, model: result.model });
     this.store.set({ uri: doc.uri, file, findings: result.skipped ? [] : result.findings, errors: result.errors, version });
     this.analyzedEmitter.fire({ uri: doc.uri, ms: performance.now() - t0 });
     return result;
+  }
+
+  /**
+   * Brings the document's findings up to date now when an analysis is scheduled or running: a quick fix
+   * asked for right after an edit (Ctrl+. before the typing delay ran out) gets the edited text's fixes.
+   */
+  async settle(doc: vscode.TextDocument): Promise<void> {
+    const key = doc.uri.toString();
+    if (this.timers.has(key) || this.running.has(key)) await this.analyzeNow(doc);
   }
 
   private bump(key: string): number {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyzeText } from '../../../../src/core/scan/analyzeText';
 import type { Finding } from '../../../../src/core/model/finding';
-import { api, codeOf, fresh, openDoc, quickFixesFor, resetFile, waitFor, waitForDiagnostics, wsUri } from './helpers';
+import { api, codeOf, fresh, openDoc, quickFixesFor, resetFile, setSetting, waitFor, waitForDiagnostics, wsUri } from './helpers';
 
 const YAML = 'infra/template.yaml';
 const JSON_FILE = 'infra/api.json';
@@ -51,6 +51,28 @@ suite('code actions (quick fixes) applied in the editor', () => {
       }
     });
   }
+
+  test('quick fixes asked right after an edit (before the typing delay ran out) are those of the edited text', async () => {
+    await setSetting('typingDelay', 5000);
+    try {
+      const { doc } = await openDoc(YAML);
+      await fresh(doc);
+      const f = (await api()).report(doc.uri)!.findings.find((x) => x.ruleId === 'LG008')!;
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(0, 0), '# a line added above everything\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      // The finding moved one line down; the published diagnostics still sit on the old line.
+      const at = new vscode.Range(f.location!.startLine, f.location!.startColumn - 1, f.location!.startLine, f.location!.startColumn - 1);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, at, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => /AuthType to AWS_IAM/.test(a.title));
+      assert.ok(fix?.edit, `fix offered; got ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(doc.lineAt(f.location!.startLine).text.trim(), 'AuthType: AWS_IAM');
+      assert.deepEqual(analyzeText(doc.getText(), YAML).errors, []);
+    } finally {
+      await setSetting('typingDelay', undefined);
+    }
+  });
 
   test('adding a SourceArn selects the placeholder the user completes', async () => {
     const { doc } = await openDoc(YAML);
