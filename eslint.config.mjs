@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'examples/**', 'test-results/**', '.venv-moto/**', 'test/fixtures/**', 'test/acceptance/**', 'test/acceptance-cdk/**', 'test/acceptance-2/**', 'test/acceptance-cdk-2/**', 'test/integration/vscode/workspace/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'examples/**', 'test-results/**', '.venv-moto/**', 'test/fixtures/**', 'test/acceptance/**', 'test/acceptance-cdk/**', 'test/acceptance-2/**', 'test/acceptance-cdk-2/**', 'test/acceptance-3/**', 'test/acceptance-cdk-3/**', 'test/integration/vscode/workspace/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
