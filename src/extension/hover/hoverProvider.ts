@@ -14,12 +14,21 @@ export class LgHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly store: FindingsStore,
     private readonly modelFor: (doc: vscode.TextDocument) => TemplateModel | undefined,
+    /** Finishes a scheduled or running analysis of the document (see DocumentAnalyzer.settle). */
+    private readonly settle: (doc: vscode.TextDocument) => Promise<void>,
   ) {}
 
-  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const stale = (): boolean => {
+      const v = this.store.get(doc.uri)?.version;
+      return v !== undefined && v !== doc.version;
+    };
+    // Right after an edit the findings are for the old text: finish the analysis rather than point at the wrong place.
+    if (stale()) await this.settle(doc);
+    if (token.isCancellationRequested) return undefined;
     const parts: vscode.MarkdownString[] = [];
     let range: vscode.Range | undefined;
-    for (const f of findingsAt(this.store.get(doc.uri), pos)) parts.push(new vscode.MarkdownString(findingHover(f, ruleById(f.ruleId)?.meta)));
+    for (const f of stale() ? [] : findingsAt(this.store.get(doc.uri), pos)) parts.push(new vscode.MarkdownString(findingHover(f, ruleById(f.ruleId)?.meta)));
     const word = doc.getWordRangeAtPosition(pos, ACTION_WORD);
     let text: string | undefined;
     if (word) {
