@@ -20,21 +20,14 @@ export function isNoValue(node: TNode | undefined): boolean {
  * Unwraps `!If [Cond, A, B]` (nested too) into the alternatives with their branch labels, so that
  * both sides are analysed and a finding can say which one it comes from. `AWS::NoValue` branches vanish.
  */
-export function branchesOf(node: TNode | undefined, branch?: string, depth = 0): Branch[] {
-  if (!node || isNoValue(node)) return [];
-  if (node.kind === 'fn' && node.name === 'Fn::If' && node.arg.kind === 'seq' && node.arg.items.length === 3 && depth < 8) {
-    const cond = scalarString(node.arg.items[0]) ?? '?';
-    return [
-      ...branchesOf(node.arg.items[1], joinBranch(branch, `${cond}=true`), depth + 1),
-      ...branchesOf(node.arg.items[2], joinBranch(branch, `${cond}=false`), depth + 1),
-    ];
-  }
-  return [{ node, branch }];
+export function branchesOf(node: TNode | undefined, branch?: string): Branch[] {
+  return alternativesOf(node, branch).filter((a): a is Branch => a.node !== undefined);
 }
 
 /**
- * Like `branchesOf`, but an `AWS::NoValue` branch stays, as an alternative without a node: a property
- * that is present in one branch only (a condition, a SourceAccount) is absent in the other.
+ * The alternatives of a value behind `!If` (nested too), with their branch labels; an `AWS::NoValue`
+ * branch stays as an alternative without a node: a property present in one branch only (a condition,
+ * a SourceAccount) is absent in the other.
  */
 export function alternativesOf(node: TNode | undefined, branch?: string, depth = 0): { node?: TNode; branch?: string }[] {
   if (!node || isNoValue(node)) return [{ branch }];
