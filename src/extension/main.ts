@@ -66,8 +66,8 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
     }),
     scanner.onDidChangeRunning((on) => status.setScanning(on)),
     ...registerCommands({ extensionUri: context.extensionUri, store, scanner, docs, tree, fixes }),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new LgCodeActionProvider(store, getSettings, (d) => docs.settle(d), resolveFile), LgCodeActionProvider.metadata),
-    vscode.languages.registerHoverProvider(SELECTOR, new LgHoverProvider(store, (d) => docs.modelFor(d), (d) => docs.settle(d))),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new LgCodeActionProvider((d) => docs.current(d), getSettings, resolveFile), LgCodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider(SELECTOR, new LgHoverProvider((d) => docs.current(d), (d) => docs.modelFor(d))),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) refresh();
     }),

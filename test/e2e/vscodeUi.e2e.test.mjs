@@ -45,6 +45,19 @@ async function saveAndWait(before, ok = () => true) {
   throw new Error('the edit never reached the disk');
 }
 
+/** Waits until Lambda Guard's status bar counts are those of `findings` (the editor caught up with the disk). */
+async function waitForCounts(findings) {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const item = page.locator('.statusbar-item[id$="lambdaGuard.status"]');
+  const want = `Lambda Guard: ${errors} errors, ${warnings} warnings`;
+  const deadline = Date.now() + 15_000;
+  while (!((await item.getAttribute('aria-label')) ?? '').startsWith(want)) {
+    if (Date.now() > deadline) throw new Error(`status bar never showed "${want}": ${await item.getAttribute('aria-label')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const same = (a, b) => a.ruleId === b.ruleId && a.resource === b.resource && a.message === b.message;
 
 before(async () => {
@@ -189,6 +202,8 @@ test('each quick fix applied through the UI leaves a valid template without the 
     const afterFix = scan();
     assert.deepEqual(afterFix.errors, [], `${f.ruleId}: the template still parses after "${title}"`);
     assert.ok(!afterFix.findings.some((x) => same(x, f)), `${f.ruleId}: finding gone after "${title}"`);
+    // A user sees the squiggles move before reaching for the next fix.
+    await waitForCounts(afterFix.findings);
     if (/SourceArn/.test(title)) assert.match(readFileSync(TEMPLATE, 'utf8'), /SourceArn: !Sub 'arn:\$\{AWS::Partition\}:sns:\$\{AWS::Region\}:\$\{AWS::AccountId\}:receipts-topic'/);
   }
   assert.ok(done.length >= 4, `fixed ${done.map((d) => d.ruleId).join(', ')}`);

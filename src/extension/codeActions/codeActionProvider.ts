@@ -3,7 +3,7 @@ import { canNarrow, quickFixes } from '../../core/fixes/fixesFor';
 import type { Fix } from '../../core/fixes/fixTypes';
 import type { Finding } from '../../core/model/finding';
 import { analyzeOptions, type LgSettings } from '../config/settings';
-import type { FileReport, FindingsStore } from '../findings/findingsStore';
+import type { FileReport } from '../findings/findingsStore';
 import { toDiagnostic } from '../diagnostics/toDiagnostic';
 import { toRange } from '../util/range';
 import { fixEdit, selectCommand } from './applyFix';
@@ -21,26 +21,16 @@ export class LgCodeActionProvider implements vscode.CodeActionProvider {
   private readonly cache = new Map<string, Fix[]>();
 
   constructor(
-    private readonly store: FindingsStore,
+    /** The document's findings for its current text (see DocumentAnalyzer.current). */
+    private readonly current: (doc: vscode.TextDocument) => Promise<FileReport | undefined>,
     private readonly settings: () => LgSettings,
-    /** Finishes a scheduled or running analysis of the document (see DocumentAnalyzer.settle). */
-    private readonly settle: (doc: vscode.TextDocument) => Promise<void>,
     private readonly resolveFile: (file: string) => vscode.Uri,
   ) {}
 
   async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
-    const stale = (r: FileReport | undefined): boolean => r !== undefined && r.version !== undefined && r.version !== doc.version;
-    let report = this.store.get(doc.uri);
-    if (!report || stale(report)) {
-      await this.settle(doc);
-      if (token.isCancellationRequested) return [];
-      report = this.store.get(doc.uri);
-    }
-    // Findings of an older version would put edits in the wrong place.
-    if (!report || stale(report)) {
-      log().trace(`code actions: findings of ${doc.uri.fsPath} are for v${report?.version ?? '-'}, the document is v${doc.version}`);
-      return [];
-    }
+    const report = await this.current(doc);
+    // Findings of another version would put edits in the wrong place.
+    if (!report || token.isCancellationRequested || (report.version !== undefined && report.version !== doc.version)) return [];
     const actions: vscode.CodeAction[] = [];
     for (const [d, f] of this.targets(report, range, context)) {
       for (const fix of this.safeFixes(doc, report.file, f, report.errors.length)) {

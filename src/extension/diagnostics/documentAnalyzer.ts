@@ -3,7 +3,7 @@ import type { TemplateModel } from '../../core/model/templateModel';
 import type { AnalyzeResult } from '../../core/scan/analyzeText';
 import type { Analyzer } from '../analysis/analyzer';
 import { analyzeOptions, type LgSettings } from '../config/settings';
-import type { FindingsStore } from '../findings/findingsStore';
+import type { FileReport, FindingsStore } from '../findings/findingsStore';
 import { log } from '../log';
 import { inScope } from '../workspace/pathGlob';
 import { pathInFolder, relativeFile } from '../workspace/workspacePaths';
@@ -110,12 +110,33 @@ export class DocumentAnalyzer implements vscode.Disposable {
   }
 
   /**
-   * Brings the document's findings up to date now when an analysis is scheduled or running: a quick fix
-   * asked for right after an edit (Ctrl+. before the typing delay ran out) gets the edited text's fixes.
+   * The document's findings for its current text. Right after an edit (a quick fix or hover asked for
+   * before the typing delay ran out) they are computed now but not published: publishing would change
+   * the diagnostics, and VS Code cancels a code-action request when they change.
    */
-  async settle(doc: vscode.TextDocument): Promise<void> {
+  async current(doc: vscode.TextDocument): Promise<FileReport | undefined> {
     const key = doc.uri.toString();
-    if (this.timers.has(key) || this.running.has(key)) await this.analyzeNow(doc);
+    const r = this.store.get(doc.uri);
+    if (r && (r.version === undefined || r.version === doc.version)) return r;
+    if (!r && !this.timers.has(key) && !this.running.has(key)) return undefined;
+    if (!this.isCandidate(doc)) return undefined;
+    const version = doc.version;
+    const file = relativeFile(doc.uri);
+    try {
+      const result = await this.analyzer.analyze({
+        key: `current:${key}`,
+        text: doc.getText(),
+        file,
+        absPath: doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined,
+        opts: { ...analyzeOptions(this.settings()), incremental: true },
+        wantModel: false,
+      });
+      if (!result || doc.isClosed || doc.version !== version) return undefined;
+      return { uri: doc.uri, file, findings: result.skipped ? [] : result.findings, errors: result.errors, version };
+    } catch (e) {
+      log().error(`analysis of ${file}: ${(e as Error).stack ?? String(e)}`);
+      return undefined;
+    }
   }
 
   private bump(key: string): number {

@@ -3,7 +3,7 @@ import { actionHover, wildcardHover } from '../../core/hover/actionHover';
 import { findingHover } from '../../core/hover/findingHover';
 import { ruleById } from '../../core/rules/registry';
 import type { TemplateModel } from '../../core/model/templateModel';
-import type { FindingsStore } from '../findings/findingsStore';
+import type { FileReport } from '../findings/findingsStore';
 import { findingsAt } from '../codeActions/findingAt';
 import { toRange } from '../util/range';
 
@@ -12,23 +12,17 @@ const ACTION_WORD = /[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+/;
 /** Hovers: a finding's why and fix; an IAM action's access level and details; what a wildcard covers. */
 export class LgHoverProvider implements vscode.HoverProvider {
   constructor(
-    private readonly store: FindingsStore,
+    /** The document's findings for its current text (see DocumentAnalyzer.current). */
+    private readonly current: (doc: vscode.TextDocument) => Promise<FileReport | undefined>,
     private readonly modelFor: (doc: vscode.TextDocument) => TemplateModel | undefined,
-    /** Finishes a scheduled or running analysis of the document (see DocumentAnalyzer.settle). */
-    private readonly settle: (doc: vscode.TextDocument) => Promise<void>,
   ) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const stale = (): boolean => {
-      const v = this.store.get(doc.uri)?.version;
-      return v !== undefined && v !== doc.version;
-    };
-    // Right after an edit the findings are for the old text: finish the analysis rather than point at the wrong place.
-    if (stale()) await this.settle(doc);
+    const report = await this.current(doc);
     if (token.isCancellationRequested) return undefined;
     const parts: vscode.MarkdownString[] = [];
     let range: vscode.Range | undefined;
-    for (const f of stale() ? [] : findingsAt(this.store.get(doc.uri), pos)) parts.push(new vscode.MarkdownString(findingHover(f, ruleById(f.ruleId)?.meta)));
+    for (const f of findingsAt(report, pos)) parts.push(new vscode.MarkdownString(findingHover(f, ruleById(f.ruleId)?.meta)));
     const word = doc.getWordRangeAtPosition(pos, ACTION_WORD);
     let text: string | undefined;
     if (word) {
