@@ -1,7 +1,7 @@
 import { helpUri, type Rule } from '../model/rule';
 import { findRestriction, isSpecific, SOURCE_KEYS } from './conditions';
 import { collectFindings, type FindingDraft } from './findingBuilder';
-import { grantsLambdaInvoke, isServicePrincipal } from './principals';
+import { grantsLambdaInvoke, isServicePrincipal, servicePrincipalWithHole } from './principals';
 import { branchOf, grantStatements, knownText, ownerRelated } from './statementUtil';
 
 // A service principal alone means "this service, acting for anyone": another account's bucket, topic or
@@ -25,8 +25,8 @@ export const lg007ServicePrincipalNoSource: Rule = {
   check(model) {
     const drafts: FindingDraft[] = [];
     for (const p of model.permissions) {
-      const principal = knownText(p.principal);
-      if (!p.principal || principal === undefined || !isServicePrincipal(principal)) continue;
+      const principal = knownText(p.principal) ?? servicePrincipalWithHole(p.principal);
+      if (!p.principal || principal === undefined || !(isServicePrincipal(principal) || principal.includes('${?}'))) continue;
       if (EXEMPT_SERVICES.has(principal.toLowerCase())) continue;
       if (isSpecific(p.sourceArn) || isSpecific(p.sourceAccount) || isSpecific(p.eventSourceToken)) continue;
       // A permission for another action (LG013's finding) is still usable on behalf of any account.

@@ -1,5 +1,5 @@
 import type { Principal, Statement } from '../model/policy';
-import { hasHole, type Str } from '../model/value';
+import { hasHole, HOLE, type Str } from '../model/value';
 import { globToRegExp } from '../iam/actionPattern';
 import { knownText } from './statementUtil';
 
@@ -19,6 +19,16 @@ export function isPublicText(s: Str | undefined): boolean {
 /** An AWS service principal: `sns.amazonaws.com`, `s3.amazonaws.com.cn`, `alexa-appkit.amazon.com`. */
 export function isServicePrincipal(text: string): boolean {
   return /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com(\.cn)?|amazon\.com)$/i.test(text.trim());
+}
+
+/**
+ * A service principal whose service and domain are literal while a part is unknown
+ * (`!Sub logs.${AWS::Region}.amazonaws.com`): its text with the unknown part shown as `${?}`.
+ */
+export function servicePrincipalWithHole(s: Str | undefined): string | undefined {
+  if (!s || !s.text.includes(HOLE)) return undefined;
+  const shown = s.text.trim().split(HOLE).join('${?}');
+  return /^[a-z0-9][a-z0-9-]*\.([a-z0-9.-]*\$\{\?\}[a-z0-9.-]*\.)?(amazonaws\.com(\.cn)?|amazon\.com)$/i.test(shown) ? shown : undefined;
 }
 
 /**

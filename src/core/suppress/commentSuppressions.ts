@@ -1,8 +1,11 @@
 import type { SourceRange } from '../model/sourceRange';
 import type { Suppression } from '../model/templateModel';
 
-/** `# lambda-guard-ignore LG007: reason` or `// lambda-guard-ignore LG001, LG002 reason`. */
-const COMMENT = /(?:#|\/\/)\s*lambda-guard-ignore\s+((?:LG\d{3}|all)(?:\s*[, ]\s*(?:LG\d{3}|all))*)\s*:?\s*(.*)$/i;
+/** `# lambda-guard-ignore LG007: reason`, `// lambda-guard-ignore LG001, LG002 reason`, or the same in a block comment. */
+const COMMENT = /(?:#|\/\/|\/\*+)\s*lambda-guard-ignore\s+((?:LG\d{3}|all)(?:\s*[, ]\s*(?:LG\d{3}|all))*)\s*:?\s*(.*)$/i;
+
+/** Lines a suppression comment looks past to find the code it covers. */
+export const BLANK_OR_COMMENT = /^\s*(#.*|\/\/.*|\/\*.*\*\/\s*)?$/;
 
 export interface CommentSuppression {
   ruleIds: string[];
@@ -26,7 +29,7 @@ export function findSuppressionComments(text: string): CommentSuppression[] {
     const col = l.indexOf(m[0]);
     out.push({
       ruleIds: m[1].split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase()),
-      reason: m[2].trim(),
+      reason: m[2].replace(/\*+\/\s*$/, '').trim(),
       line: i + 1,
       trailing: l.slice(0, col).trim() !== '',
       range: { startLine: i + 1, startColumn: col + 1, endLine: i + 1, endColumn: l.length + 1 },
@@ -45,7 +48,7 @@ export function commentsToSuppressions(comments: CommentSuppression[], lines: st
     let target = c.line;
     if (!c.trailing) {
       target = c.line + 1;
-      while (target <= lines.length && /^\s*(#.*|\/\/.*)?$/.test(lines[target - 1] ?? '')) target++;
+      while (target <= lines.length && BLANK_OR_COMMENT.test(lines[target - 1] ?? '')) target++;
     }
     const appliesTo = nodeStarts.get(target) ?? { startLine: target, startColumn: 1, endLine: target, endColumn: (lines[target - 1]?.length ?? 0) + 1 };
     for (const ruleId of c.ruleIds) {

@@ -5,10 +5,26 @@ export interface Branch {
   branch?: string;
 }
 
+/** `A=true & B=false`: labels joined once each, in order. */
 export function joinBranch(a: string | undefined, b: string | undefined): string | undefined {
   if (!a) return b;
   if (!b) return a;
-  return `${a} & ${b}`;
+  const parts = a.split(' & ');
+  for (const p of b.split(' & ')) if (!parts.includes(p)) parts.push(p);
+  return parts.join(' & ');
+}
+
+/** True when a joined label needs one condition both true and false: a combination that never deploys. */
+export function isContradictory(branch: string | undefined): boolean {
+  if (!branch) return false;
+  const seen = new Map<string, string>();
+  for (const p of branch.split(' & ')) {
+    const at = p.lastIndexOf('=');
+    const [cond, value] = [p.slice(0, at), p.slice(at + 1)];
+    if (seen.has(cond) && seen.get(cond) !== value) return true;
+    seen.set(cond, value);
+  }
+  return false;
 }
 
 /** True for `!Ref AWS::NoValue`, which removes the property or list item it stands in. */

@@ -30,3 +30,26 @@ export function parseEmbeddedJson(node: TNode, sourceLines: string[], file: stri
   }
   return parseJson(text, file, mapper).root;
 }
+
+/**
+ * A policy written as JSON inside `!Sub` (`PolicyDocument: !Sub |` + JSON with `${AWS::AccountId}`):
+ * the variables sit inside JSON strings, so the text parses as JSON as it is; each string holding a
+ * variable is then resolved as the `!Sub` would resolve it (known pseudo parameters, unknown holes).
+ */
+export function parseEmbeddedSubJson(node: TNode, sourceLines: string[], file: string): TNode | undefined {
+  if (node.kind !== 'fn' || node.name !== 'Fn::Sub') return undefined;
+  const tpl = node.arg.kind === 'seq' ? node.arg.items[0] : node.arg;
+  const vars = node.arg.kind === 'seq' ? node.arg.items[1] : undefined;
+  const root = tpl && parseEmbeddedJson(tpl, sourceLines, file);
+  return root && withSubs(root, vars);
+}
+
+function withSubs(n: TNode, vars: TNode | undefined): TNode {
+  if (n.kind === 'scalar') {
+    if (typeof n.value !== 'string' || !n.value.includes('${')) return n;
+    return { kind: 'fn', name: 'Fn::Sub', arg: vars ? { kind: 'seq', items: [n, vars], range: n.range } : n, range: n.range };
+  }
+  if (n.kind === 'seq') return { ...n, items: n.items.map((i) => withSubs(i, vars)) };
+  if (n.kind === 'map') return { ...n, entries: n.entries.map((e) => ({ ...e, value: withSubs(e.value, vars) })) };
+  return n;
+}

@@ -3,7 +3,7 @@ import type { Str } from '../../model/value';
 import { HOLE } from '../../model/value';
 import { entry, get, scalarString, type TNode } from '../tree/tnode';
 import type { ExtractContext } from './extractContext';
-import { alternativesOf, joinBranch } from './branches';
+import { alternativesOf, isContradictory, joinBranch } from './branches';
 import { resolveScalar } from './resolveStr';
 
 function first(node: TNode | undefined, ctx: ExtractContext): Str | undefined {
@@ -33,7 +33,10 @@ export function extractPermission(id: string, r: TNode, props: TNode | undefined
       const vs = resolveScalar(a.node, ctx.rc, a.branch);
       return vs.length ? vs.map((v) => ({ value: v, branch: v.branch })) : [{ branch: a.branch }];
     });
-    variants = variants.flatMap((v) => alts.map((a) => ({ values: { ...v.values, [field]: a.value }, branch: joinBranch(v.branch, a.branch) }))).slice(0, MAX_VARIANTS);
+    variants = variants
+      .flatMap((v) => alts.map((a) => ({ values: { ...v.values, [field]: a.value }, branch: joinBranch(v.branch, a.branch) })))
+      .filter((v) => !isContradictory(v.branch))
+      .slice(0, MAX_VARIANTS);
   }
   const principals = resolveScalar(get(props, 'Principal'), ctx.rc);
   for (const v of variants) {
@@ -47,7 +50,11 @@ export function extractPermission(id: string, r: TNode, props: TNode | undefined
     };
     if (principals.length === 0) ctx.model.permissions.push(base);
     // The variant's branch travels with the principal: findings name it.
-    for (const principal of principals) ctx.model.permissions.push({ ...base, principal: v.branch ? { ...principal, branch: joinBranch(principal.branch, v.branch) } : principal });
+    for (const principal of principals) {
+      const branch = joinBranch(principal.branch, v.branch);
+      // `Principal: !If [C, …]` and `SourceArn: !If [C, …]` go together: only matching branches deploy.
+      if (!isContradictory(branch)) ctx.model.permissions.push({ ...base, principal: v.branch ? { ...principal, branch } : principal });
+    }
   }
 }
 

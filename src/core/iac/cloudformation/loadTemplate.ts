@@ -9,7 +9,7 @@ import { parseYamlChunked } from '../tree/chunkedYaml';
 import { parseYaml, type ParsedTree } from '../tree/parseYaml';
 import { entry, get, scalarString, type TNode } from '../tree/tnode';
 import { looksLikeTemplate, templateFormat } from './detectTemplate';
-import { parseEmbeddedJson } from './embeddedJson';
+import { parseEmbeddedJson, parseEmbeddedSubJson } from './embeddedJson';
 import type { ExtractContext, ResourceExtractor } from './extractContext';
 import { extractPolicy, extractRole, extractUserOrGroup } from './extractIam';
 import { extractFunction, extractPermission, extractUrl } from './extractLambda';
@@ -58,7 +58,7 @@ export function loadTemplate(text: string, file: string, opts: { incremental?: b
   const ctx: ExtractContext = {
     rc: contextFor(parsed.root),
     model,
-    parseString: (n: TNode) => parseEmbeddedJson(n, sourceLines(), file),
+    parseString: (n: TNode) => (n.kind === 'fn' ? parseEmbeddedSubJson(n, sourceLines(), file) : parseEmbeddedJson(n, sourceLines(), file)),
     functionGlobals: get(get(parsed.root, 'Globals'), 'Function'),
   };
   const errors: ScanError[] = [];

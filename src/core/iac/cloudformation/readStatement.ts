@@ -1,8 +1,8 @@
 import type { Condition, Effect, PolicyDocument, Principal, Statement } from '../../model/policy';
 import type { Str } from '../../model/value';
 
-import { getCi, type TEntry, type TNode } from '../tree/tnode';
-import { alternativesOf, branchesOf, joinBranch } from './branches';
+import { get, type TEntry, type TNode } from '../tree/tnode';
+import { alternativesOf, branchesOf, isContradictory, joinBranch } from './branches';
 import { resolveList, resolveScalar } from './resolveStr';
 import type { ResolveContext } from './resolveContext';
 
@@ -11,14 +11,15 @@ const PRINCIPAL_TYPES = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']
 /** Reads one statement map into Statement variants (one per `!If` branch of its Effect). */
 export function readStatement(node: TNode, ctx: ResolveContext, branch?: string): Statement[] {
   if (node.kind !== 'map') return [];
-  // IAM keys are matched case-insensitively; index them once per statement.
+  // IAM element names are case-sensitive (`effect:` is not `Effect:`, and IAM rejects the document);
+  // index them once per statement.
   const byKey = new Map<string, TEntry>();
-  for (const en of node.entries) byKey.set(en.key.toLowerCase(), en);
-  const e = (k: string): TEntry | undefined => byKey.get(k.toLowerCase());
+  for (const en of node.entries) byKey.set(en.key, en);
+  const e = (k: string): TEntry | undefined => byKey.get(k);
   const keyRanges: Statement['keyRanges'] = {};
   const keys: [keyof Statement['keyRanges'], string][] = [
-    ['effect', 'effect'], ['action', 'action'], ['notAction', 'notaction'], ['resource', 'resource'],
-    ['notResource', 'notresource'], ['principal', 'principal'], ['notPrincipal', 'notprincipal'], ['condition', 'condition'],
+    ['effect', 'Effect'], ['action', 'Action'], ['notAction', 'NotAction'], ['resource', 'Resource'],
+    ['notResource', 'NotResource'], ['principal', 'Principal'], ['notPrincipal', 'NotPrincipal'], ['condition', 'Condition'],
   ];
   for (const [name, k] of keys) {
     const en = byKey.get(k);
@@ -59,6 +60,7 @@ export function readStatement(node: TNode, ctx: ResolveContext, branch?: string)
   const out: Statement[] = [];
   for (const ef of effects.length ? effects : [undefined]) {
     for (const c of condVariants) {
+      if (isContradictory(joinBranch(ef ? ef.branch : branch, c.branch))) continue;
       out.push({
         ...base,
         effect: ef ? toEffect(ef) : 'Unknown',
@@ -123,13 +125,13 @@ export function readPolicyDocument(node: TNode | undefined, ctx: ResolveContext,
   const docs: PolicyDocument[] = [];
   for (const b of branchesOf(node)) {
     let n = b.node;
-    if (n.kind === 'scalar' && typeof n.value === 'string' && parseString) {
+    if (parseString && ((n.kind === 'scalar' && typeof n.value === 'string') || (n.kind === 'fn' && n.name === 'Fn::Sub'))) {
       const parsed = parseString(n);
       if (!parsed) continue;
       n = parsed;
     }
     if (n.kind !== 'map') continue;
-    const stmtNode = getCi(n, 'Statement')?.value;
+    const stmtNode = get(n, 'Statement');
     const statements: Statement[] = [];
     for (const sb of branchesOf(stmtNode, b.branch)) {
       const items = sb.node.kind === 'seq' ? sb.node.items : [sb.node];
