@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import { unwrap, type CdkContext } from './cdkContext';
-import type { Value } from './cdkValue';
+import { relocate, type Value } from './cdkValue';
 import { tsRuntime } from './tsRuntime';
 
 const ts = tsRuntime();
@@ -19,12 +19,16 @@ const MAX_DEPTH = 4;
  * per branch instead of being unknown. Any other value is its own single branch.
  */
 export function branchesOf(ctx: CdkContext, v: Value, branch?: string, depth = 0): Branch[] {
-  const n = v.kind === 'unknown' ? unwrap(v.node as TS.Expression) : undefined;
+  let n = v.kind === 'unknown' ? unwrap(v.node as TS.Expression) : undefined;
+  // `const auth = isProd ? AWS_IAM : NONE; … { authType: auth }`: the branches, reported where used.
+  const viaConst = n !== undefined && ts.isIdentifier(n);
+  if (n && ts.isIdentifier(n)) n = unwrap(ctx.ev.constInitializer(n) ?? n);
   if (!n || !ts.isConditionalExpression(n) || depth >= MAX_DEPTH) return [{ value: v, branch }];
   const cond = ctx.ev.textOf(n.condition);
   const join = (b: string): string => (branch ? `${branch}, ${b}` : b);
+  const side = (e: TS.Expression): Value => (viaConst ? relocate(ctx.ev.eval(e), v.node) : ctx.ev.eval(e));
   return [
-    ...branchesOf(ctx, ctx.ev.eval(n.whenTrue), join(`${cond}=true`), depth + 1),
-    ...branchesOf(ctx, ctx.ev.eval(n.whenFalse), join(`${cond}=false`), depth + 1),
+    ...branchesOf(ctx, side(n.whenTrue), join(`${cond}=true`), depth + 1),
+    ...branchesOf(ctx, side(n.whenFalse), join(`${cond}=false`), depth + 1),
   ];
 }

@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import type { PolicyKind } from '../../model/policy';
 import { ownerOf, rangeOf, resolveConstruct, unwrap, type CdkContext } from './cdkContext';
 import { statementFromGrant } from './cdkStatements';
-import { getProp } from './cdkValue';
+import { getProp, propValue } from './cdkValue';
 import { addEnvironmentCall, addFunctionUrl, addPermissionCall, grantInvokeCall } from './cdkLambda';
 import { addManagedRef } from './cdkManagedPolicies';
 import { IAM } from './cdkNames';
@@ -77,6 +77,11 @@ export function processCall(ctx: CdkContext, call: TS.CallExpression): void {
   const callee = call.expression as TS.PropertyAccessExpression;
   const method = callee.name.text;
   const recv = callee.expression;
+  if (ignoredByCdk(ctx, recv)) {
+    // What it was given never reaches the template: not a leftover either.
+    for (const a of call.arguments) ctx.emitted.add(unwrap(a));
+    return;
+  }
   switch (method) {
     case 'addToRolePolicy':
     case 'addToPolicy':
@@ -109,4 +114,17 @@ export function processCall(ctx: CdkContext, call: TS.CallExpression): void {
       grantCall(ctx, call, recv);
       break;
   }
+}
+
+/**
+ * Receivers on which CDK drops what is added, so nothing reaches the template: `$LATEST`
+ * (`fn.latestVersion.addPermission`) and a role imported with `{ mutable: false }`.
+ */
+function ignoredByCdk(ctx: CdkContext, recv: TS.Expression): boolean {
+  if (ts.isPropertyAccessExpression(recv) && recv.name.text === 'latestVersion') return true;
+  const v = ctx.ev.eval(recv);
+  if (v.kind !== 'call' || !/^aws-iam\.Role\.fromRole(Arn|Name)$/.test(v.qname ?? '')) return false;
+  const opts = v.expr.arguments[v.qname === 'aws-iam.Role.fromRoleArn' ? 3 : 2];
+  const mutable = opts ? propValue(ctx.ev.eval(opts), 'mutable') : undefined;
+  return mutable?.kind === 'bool' && !mutable.value;
 }

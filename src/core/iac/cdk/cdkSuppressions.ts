@@ -1,14 +1,13 @@
 import type * as TS from 'typescript';
 import type { SourceRange } from '../../model/sourceRange';
 import type { Suppression } from '../../model/templateModel';
-import { commentsToSuppressions, findSuppressionComments } from '../../suppress/commentSuppressions';
+// Same skipping as commentsToSuppressions, so both pick the same covered line.
+import { BLANK_OR_COMMENT, commentsToSuppressions, findSuppressionComments } from '../../suppress/commentSuppressions';
 import { rangeOf } from './cdkContext';
 import { tsRuntime } from './tsRuntime';
 
 const ts = tsRuntime();
 
-// Same skipping as commentsToSuppressions, so both pick the same covered line.
-const BLANK_OR_COMMENT = /^\s*(#.*|\/\/.*)?$/;
 
 /**
  * `// lambda-guard-ignore LG007: reason` above a statement, construct or property (or trailing on

@@ -187,6 +187,40 @@ export class ConstEvaluator {
     return undefined;
   }
 
+  /** Arguments of the local helper being evaluated (see `callLocal`). */
+  private readonly bound = new Map<TS.ParameterDeclaration, Value>();
+
+  /**
+   * A call of a helper written in the file (`const arnOf = (name: string) => \`…:function:${name}\``):
+   * its body, with the parameters bound to the arguments, when the body only builds a string. Bodies
+   * with calls or \`new\` are left alone: those values are cached per syntax node, not per call.
+   */
+  callLocal(callee: TS.Identifier, args: readonly TS.Expression[], at: TS.Node): Value | undefined {
+    const init = this.constInitializer(callee);
+    const fn = init && unwrapParens(init);
+    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || this.active.has(fn)) return undefined;
+    const body = ts.isBlock(fn.body)
+      ? fn.body.statements.length === 1 && ts.isReturnStatement(fn.body.statements[0]) ? fn.body.statements[0].expression : undefined
+      : fn.body;
+    if (!body || hasCallOrNew(body)) return undefined;
+    const values = fn.parameters.map((p, i) => (args[i] ? this.eval(args[i]) : p.initializer ? this.eval(p.initializer) : undefined));
+    fn.parameters.forEach((p, i) => values[i] && this.bound.set(p, values[i]));
+    this.active.add(fn);
+    try {
+      const v = this.eval(body);
+      return v.kind === 'str' ? { ...v, node: at } : undefined;
+    } finally {
+      this.active.delete(fn);
+      for (const p of fn.parameters) this.bound.delete(p);
+    }
+  }
+
+  /** The initializer of the unmutated variable `id` names: callers unwrap what evaluation cannot (a conditional). */
+  constInitializer(id: TS.Identifier): TS.Expression | undefined {
+    const d = this.scopes.lookup(id);
+    return d?.kind === 'var' && !this.mutated.has(id.text) ? d.decl.initializer : undefined;
+  }
+
   private identifier(id: TS.Identifier): Value {
     const d = this.scopes.lookup(id);
     if (!d) return id.text === 'undefined' ? { kind: 'undef', node: id } : this.unknown(id);
@@ -216,6 +250,10 @@ export class ConstEvaluator {
         return this.importValue(d, id);
       case 'enum':
         return { kind: 'enum', decl: d.decl, node: id };
+      case 'param': {
+        const bound = this.bound.get(d.decl);
+        return bound ? relocate(bound, id) : this.unknown(id);
+      }
       default:
         return this.unknown(id);
     }
@@ -272,4 +310,14 @@ export class ConstEvaluator {
     }
   }
 
+}
+
+function unwrapParens(e: TS.Expression): TS.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  return e;
+}
+
+function hasCallOrNew(n: TS.Node): boolean {
+  if (ts.isCallExpression(n) || ts.isNewExpression(n)) return true;
+  return ts.forEachChild(n, hasCallOrNew) ?? false;
 }

@@ -44,6 +44,8 @@ export function evalCall(ev: ConstEvaluator, e: TS.CallExpression): Value {
   if (ts.isIdentifier(callee)) {
     if (callee.text === 'require' && args[0] && ts.isStringLiteral(args[0])) return ev.importValue({ module: args[0].text, name: '*' }, e);
     if (callee.text === 'String' && args[0]) return relocate(ev.eval(args[0]), e);
+    const local = ev.callLocal(callee, args, e);
+    if (local) return local;
     const cv = ev.eval(callee);
     return { kind: 'call', qname: cv.kind === 'cdk' ? `${cv.module}.${cv.path.join('.')}` : undefined, method: callee.text, expr: e, node: e };
   }

@@ -10,6 +10,7 @@ export type Decl =
   | { kind: 'import'; module: string; name: string }
   | { kind: 'enum'; decl: TS.EnumDeclaration }
   | { kind: 'class'; decl: TS.ClassDeclaration }
+  | { kind: 'param'; decl: TS.ParameterDeclaration }
   | { kind: 'other' };
 
 type Scope = Map<string, Decl>;
@@ -52,7 +53,10 @@ function buildScope(n: TS.Node): Scope {
   const s: Scope = new Map();
   const other = (name: TS.BindingName | undefined): void => addNames(name, s);
   if (ts.isFunctionLike(n)) {
-    for (const p of n.parameters) other(p.name);
+    for (const p of n.parameters) {
+      if (ts.isIdentifier(p.name)) s.set(p.name.text, { kind: 'param', decl: p });
+      else other(p.name);
+    }
     if ((ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n)) && n.name) s.set(n.name.text, { kind: 'other' });
     return s;
   }
