@@ -21,10 +21,11 @@ addFormats(ajv);
 const validateSarif = ajv.compile(schema);
 const PUBLIC_PERMISSION = 'Resources:\n  P:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: f\n      Principal: "*"\n';
 
-/** Two sets, written by different authors at different times; `samApp` is copied into a `.aws-sam` build folder. */
+/** Sets written by different authors at different times; `samApp` is copied into a `.aws-sam` build folder. */
 const SETS = [
   { name: 'acceptance', samApp: 'sam-orders/template.yaml' },
   { name: 'acceptance-2', samApp: 'sam/orders-app/template.yaml' },
+  { name: 'acceptance-3', samApp: 'sam/template.yaml' },
 ];
 
 for (const set of SETS) {

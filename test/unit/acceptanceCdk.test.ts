@@ -12,10 +12,17 @@ import type { Finding } from '../../src/core/model/finding';
 import { score as scoreLabels, type FileLabels } from './acceptanceScoring';
 import { ensureBuilt, runCli } from '../cli/cliHarness';
 
-/** Two apps, written by different authors at different times; `constants` imports nothing from the CDK. */
+/** Apps written by different authors at different times; `constants` imports nothing from the CDK. */
 const SETS = [
   { dir: 'acceptance-cdk', app: 'media-pipeline', constants: 'lib/config.ts' },
   { dir: 'acceptance-cdk-2', app: 'parcel-hub', constants: 'lib/constants.ts' },
+  // Written to probe styles the analyzer does not follow yet; its floor is what it measured (see its
+  // README): values passed through props and method calls of custom constructs, loops and `.map()` over
+  // constants, a conditional held in a const used as a resource, and `fromFunctionArn` of another account.
+  {
+    dir: 'acceptance-cdk-3', app: 'parcel-tracker', constants: 'lib/constructs/policyLibrary.ts', minRecall: 0.85,
+    knownFalsePositives: ['FALSE parcel-tracker/lib/stacks/partnerStack.ts:103 LG006'],
+  },
 ];
 
 for (const set of SETS) {
@@ -53,8 +60,10 @@ for (const set of SETS) {
     const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
     console.log(`${set.dir}: recall ${pct(recall)} (${s.tp}/${expected}), ${s.falsePositives.length} findings on negative controls, precision ${pct(active ? s.tpActive / active : 1)} (${s.tpActive} of ${active} active findings are labelled; ${s.unlabelled.length} unlabelled)`);
     for (const line of [...s.misses, ...s.falsePositives, ...s.unlabelled]) console.log(`  ${line}`);
-    assert.ok(recall >= 0.9, `recall ${pct(recall)} < 90%:\n${s.misses.join('\n')}`);
-    assert.deepEqual(s.falsePositives, []);
+    const floor = ('minRecall' in set ? set.minRecall : undefined) ?? 0.9;
+    assert.ok(recall >= floor, `recall ${pct(recall)} < ${pct(floor)}:\n${s.misses.join('\n')}`);
+    const known: string[] = ('knownFalsePositives' in set ? set.knownFalsePositives : undefined) ?? [];
+    assert.deepEqual(s.falsePositives.filter((fp) => !known.some((k) => fp.startsWith(k))), []);
   });
 
   test(`${set.dir}: CDK sources are analysed without errors; non-sources are skipped`, () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HOLE } from '../../../src/core/model/value';
-import { loadStack, rangeOfText } from './cdkTestUtil';
+import { loadStack, rangeOfText, texts } from './cdkTestUtil';
 
 const FN = `const fn = new lambda.Function(this, 'Api', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'h', code: lambda.Code.fromInline('') });`;
 
@@ -166,4 +166,37 @@ test('ServicePrincipal conditions given to the constructor count as a source, as
   const [withCond, bare] = model.permissions;
   assert.equal(withCond.sourceArn!.text, HOLE);
   assert.equal(bare.sourceArn, undefined);
+});
+
+test('what CDK drops is not reported: $LATEST permissions, statements added to an immutable imported role', () => {
+  const { model } = loadStack(`${FN}
+    fn.latestVersion.addPermission('Latest', { principal: new iam.AnyPrincipal() });
+    const ro = iam.Role.fromRoleArn(this, 'Ro', 'arn:aws:iam::123456789012:role/x', { mutable: false });
+    ro.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['iam:*'], resources: ['*'] }));
+    const rw = iam.Role.fromRoleArn(this, 'Rw', 'arn:aws:iam::123456789012:role/y');
+    rw.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));`);
+  assert.deepEqual(model.permissions, []);
+  assert.deepEqual(model.policies.flatMap((p) => p.statements.flatMap((s) => texts(s.actions))), ['s3:*']);
+});
+
+test('a const conditional authType is judged per branch at its use; a local string helper is evaluated', () => {
+  const { model, src } = loadStack(`${FN}
+    const isProd = this.node.tryGetContext('stage') === 'prod';
+    const auth = isProd ? lambda.FunctionUrlAuthType.AWS_IAM : lambda.FunctionUrlAuthType.NONE;
+    fn.addFunctionUrl({ authType: auth });
+    const arnOf = (name: string) => \`arn:aws:lambda:eu-west-1:123456789012:function:\${name}\`;
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['lambda:UpdateFunctionCode'], resources: [arnOf('*'), arnOf('api')] }));`);
+  const urls = model.functionUrls.map((u) => [u.authType?.text, u.authType?.branch, u.authType?.range.startLine]);
+  const useLine = rangeOfText(src, 'authType: auth').startLine;
+  assert.deepEqual(urls, [['AWS_IAM', 'isProd=true', useLine], ['NONE', 'isProd=false', useLine]]);
+  const st = model.policies.flatMap((p) => p.statements).find((s) => texts(s.actions)[0] === 'lambda:UpdateFunctionCode')!;
+  assert.deepEqual(texts(st.resources), ['arn:aws:lambda:eu-west-1:123456789012:function:*', 'arn:aws:lambda:eu-west-1:123456789012:function:api']);
+});
+
+test('a block comment suppresses like a line comment', async () => {
+  const { analyzeText } = await import('../../../src/core/scan/analyzeText');
+  const { HEADER } = await import('./cdkTestUtil');
+  const src = `${HEADER}export class S extends cdk.Stack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    new lambda.Function(this, 'F', {\n      runtime: lambda.Runtime.NODEJS_20_X, handler: 'h', code: lambda.Code.fromInline(''),\n      environment: {\n        /* lambda-guard-ignore LG014: sandbox token */\n        API_TOKEN: 'tok-9f8e7d6c5b4a3f2e1d0c',\n        DB_PASSWORD: 'hunter2-Secret!',\n      },\n    });\n  }\n}\n`;
+  const f = analyzeText(src, 'lib/s.ts').findings.filter((x) => x.ruleId === 'LG014');
+  assert.deepEqual(f.map((x) => [x.suppressed, x.suppression?.reason]), [[true, 'sandbox token'], [false, undefined]]);
 });

@@ -156,3 +156,68 @@ test('a JSON template with a trailing comma is an error on its line, as CloudFor
   assert.equal(r.errors[0].line, 5);
   assert.match(r.errors[0].message, /trailing comma/);
 });
+
+test('a policy written as JSON inside !Sub is read on its own lines; !Sub service principals are service principals', () => {
+  const t = `Resources:
+  R:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }]
+      Policies:
+        - PolicyName: p
+          PolicyDocument: !Sub |
+            {
+              "Statement": [
+                { "Effect": "Allow", "Action": "lambda:UpdateFunctionCode", "Resource": "arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:function:*" },
+                { "Effect": "Allow", "Action": "dynamodb:Querry", "Resource": "*" }
+              ]
+            }
+  Logs:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: fn
+      Principal: !Sub logs.\${AWS::Region}.amazonaws.com
+`;
+  const f = scan(t);
+  assert.deepEqual(ruleLines(f, 'LG005'), [lineOf(t, 'lambda:UpdateFunctionCode')]);
+  assert.deepEqual(ruleLines(f, 'LG012'), [lineOf(t, 'dynamodb:Querry')]);
+  const lg007 = f.filter((x) => x.ruleId === 'LG007');
+  assert.deepEqual(lg007.map((x) => x.location!.startLine), [lineOf(t, 'Principal: !Sub logs')]);
+  assert.match(lg007[0].message, /logs\.\$\{\?\}\.amazonaws\.com/);
+});
+
+test('IAM element names are case-sensitive: a lower-case statement grants nothing', () => {
+  const t = `Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - effect: Allow
+            action: lambda:*
+            resource: '*'
+`;
+  assert.deepEqual(scan(t).map((x) => x.ruleId), []);
+  assert.ok(scan(t.replace('- effect', '- Effect').replace('action:', 'Action:').replace('resource:', 'Resource:')).some((x) => x.ruleId === 'LG001'));
+});
+
+test('branches that need one condition both true and false are dropped; labels are not repeated', () => {
+  const t = `Conditions:
+  IsProd: !Equals [a, b]
+Resources:
+  Nightly:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: fn
+      Principal: !If [IsProd, events.amazonaws.com, '*']
+      SourceArn: !If [IsProd, arn:aws:events:eu-west-1:123456789012:rule/nightly, !Ref AWS::NoValue]
+`;
+  const f = scan(t);
+  assert.deepEqual(f.filter((x) => x.ruleId === 'LG007'), [], 'events with its SourceArn (IsProd=true) is fine');
+  const lg006 = f.filter((x) => x.ruleId === 'LG006');
+  assert.equal(lg006.length, 1);
+  assert.doesNotMatch(lg006[0].message + (lg006[0].branch ?? ''), /IsProd=false & IsProd=false|IsProd=true & IsProd=false/);
+});
