@@ -40,7 +40,9 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
   const viaEditor = async (uri: vscode.Uri): Promise<boolean> => {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!doc || !docs.isCandidate(doc)) return false;
-    await docs.analyzeNow(doc);
+    // Saving fires the file watcher: findings already for this version stay as they are (publishing them
+    // again would make VS Code cancel a quick-fix request in flight). Settings changes re-run docs anyway.
+    if (store.get(uri)?.version !== doc.version) await docs.analyzeNow(doc);
     return true;
   };
   const scanner = new WorkspaceScanner(store, analyzer, getSettings, viaEditor);

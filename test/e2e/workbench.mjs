@@ -60,9 +60,19 @@ export async function gotoPosition(page, line, column) {
 
 /** Opens the Quick Fix menu at the cursor and returns its entries' titles. */
 export async function quickFixTitles(page) {
-  await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row.action');
-  await rows.first().waitFor({ timeout: 15_000 });
+  // VS Code drops a Ctrl+. request when the file's diagnostics change meanwhile (it re-asks on its own
+  // for the light bulb only); a user presses again, and so does this, once.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await rows.first().waitFor({ timeout: attempt === 1 ? 5_000 : 15_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
 }
 
