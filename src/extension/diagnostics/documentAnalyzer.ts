@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TemplateModel } from '../../core/model/templateModel';
 import type { AnalyzeResult } from '../../core/scan/analyzeText';
-import type { Analyzer } from '../analysis/analyzer';
+import type { AnalyzeJob, Analyzer } from '../analysis/analyzer';
 import { analyzeOptions, type LgSettings } from '../config/settings';
 import type { FileReport, FindingsStore } from '../findings/findingsStore';
 import { log } from '../log';
@@ -87,17 +87,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
     let result: AnalyzeResult | undefined;
     const file = relativeFile(doc.uri);
     try {
-      result = await this.analyzer.analyze({
-        key,
-        text: doc.getText(),
-        file,
-        absPath: doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined,
-        // Re-use the parse of unchanged parts between keystrokes.
-        opts: { ...analyzeOptions(this.settings()), incremental: true },
-        wantModel: true,
-      });
+      result = await this.analyzer.analyze(this.job(doc, key, file, true));
     } catch (e) {
-      log().error(`analysis of ${file}: ${(e as Error).stack ?? String(e)}`);
+      logFailure(file, e);
       result = { findings: [], errors: [{ file, line: 1, message: (e as Error).message }], skipped: false };
     } finally {
       if (this.running.get(key) === gen) this.running.delete(key);
@@ -123,20 +115,26 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const version = doc.version;
     const file = relativeFile(doc.uri);
     try {
-      const result = await this.analyzer.analyze({
-        key: `current:${key}`,
-        text: doc.getText(),
-        file,
-        absPath: doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined,
-        opts: { ...analyzeOptions(this.settings()), incremental: true },
-        wantModel: false,
-      });
+      // Its own queue key: it must not replace the scheduled run that will publish.
+      const result = await this.analyzer.analyze(this.job(doc, `current:${key}`, file, false));
       if (!result || doc.isClosed || doc.version !== version) return undefined;
       return { uri: doc.uri, file, findings: result.skipped ? [] : result.findings, errors: result.errors, version };
     } catch (e) {
-      log().error(`analysis of ${file}: ${(e as Error).stack ?? String(e)}`);
+      logFailure(file, e);
       return undefined;
     }
+  }
+
+  /** An analysis of the document's current text; the editor path re-uses the parse of unchanged parts. */
+  private job(doc: vscode.TextDocument, key: string, file: string, wantModel: boolean): AnalyzeJob {
+    return {
+      key,
+      text: doc.getText(),
+      file,
+      absPath: doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined,
+      opts: { ...analyzeOptions(this.settings()), incremental: true },
+      wantModel,
+    };
   }
 
   private bump(key: string): number {
@@ -161,4 +159,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     for (const s of this.subs) s.dispose();
     this.analyzedEmitter.dispose();
   }
+}
+
+function logFailure(file: string, e: unknown): void {
+  log().error(`analysis of ${file}: ${(e as Error).stack ?? String(e)}`);
 }

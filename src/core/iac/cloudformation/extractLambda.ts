@@ -39,15 +39,15 @@ export function extractPermission(id: string, r: TNode, props: TNode | undefined
       .slice(0, MAX_VARIANTS);
   }
   const principals = resolveScalar(get(props, 'Principal'), ctx.rc);
+  const common: LambdaPermission = {
+    owner: id,
+    action: first(get(props, 'Action'), ctx),
+    functionName: first(get(props, 'FunctionName'), ctx),
+    range: r.range,
+    propertiesRange: entry(r, 'Properties')?.keyRange ?? r.range,
+  };
   for (const v of variants) {
-    const base: LambdaPermission = {
-      owner: id,
-      action: first(get(props, 'Action'), ctx),
-      functionName: first(get(props, 'FunctionName'), ctx),
-      ...v.values,
-      range: r.range,
-      propertiesRange: entry(r, 'Properties')?.keyRange ?? r.range,
-    };
+    const base: LambdaPermission = { ...common, ...v.values };
     if (principals.length === 0) ctx.model.permissions.push(base);
     // The variant's branch travels with the principal: findings name it.
     for (const principal of principals) {
