@@ -17,15 +17,26 @@ const lazyCdk = {
   },
 };
 
+/** The AWS SDK and the collectors live in their own file too: loaded only when an account is read. */
+const lazyAws = {
+  name: 'lazy-aws',
+  setup(build) {
+    build.onResolve({ filter: /inventory\/aws\/loadAws$/ }, () => ({ path: './awsCollectors.js', external: true }));
+  },
+};
+
 // 'module' first: jsonc-parser's UMD main uses dynamic requires that a bundle cannot follow.
 const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], format: 'cjs', target: 'node20', sourcemap: !production, minify: production, logLevel: 'warning' };
 
 const builds = [
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCdk] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCdk, lazyAws] },
   { ...common, entryPoints: ['src/core/iac/cdk/loadCdk.ts'], outfile: 'dist/cdkAnalyzer.js' },
 ];
 if (existsSync('src/extension/main.ts')) {
-  builds.push({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyCdk] });
+  builds.push({ ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyCdk, lazyAws] });
+}
+if (existsSync('src/core/inventory/aws/loadAws.ts')) {
+  builds.push({ ...common, entryPoints: ['src/core/inventory/aws/loadAws.ts'], outfile: 'dist/awsCollectors.js' });
 }
 if (existsSync('media/dashboard/main.ts')) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['media/dashboard/main.ts'], outfile: 'dist/media/dashboard.js' });

@@ -18,6 +18,14 @@ unit_log=$(mktemp)
 node --import tsx --test --test-reporter=spec $(find test/unit test/cli -name '*.test.ts' 2>/dev/null | sort) | tee "$unit_log"
 unit_pass=$(sed -n 's/^ℹ pass \([0-9]*\)/\1/p' "$unit_log" | tail -1)
 unit_fail=$(sed -n 's/^ℹ fail \([0-9]*\)/\1/p' "$unit_log" | tail -1)
+aws_pass=0
+aws_fail=0
+if [ -f scripts/test-aws.sh ]; then
+  step "AWS collectors over the wire (moto server)"
+  aws_log=$(mktemp)
+  bash scripts/test-aws.sh | tee "$aws_log"
+  read -r aws_pass aws_fail < <(sed -n 's/^aws: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$aws_log" | tail -1)
+fi
 vs_pass=0
 vs_fail=0
 if [ -f scripts/test-vscode.sh ]; then
@@ -27,4 +35,4 @@ if [ -f scripts/test-vscode.sh ]; then
   read -r vs_pass vs_fail < <(sed -n 's/^vscode: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$vs_log" | tail -1)
 fi
 step "done"
-echo "all: $(( ${unit_pass:-0} + ${vs_pass:-0} )) passed, $(( ${unit_fail:-0} + ${vs_fail:-0} )) failed"
+echo "all: $(( ${unit_pass:-0} + ${aws_pass:-0} + ${vs_pass:-0} )) passed, $(( ${unit_fail:-0} + ${aws_fail:-0} + ${vs_fail:-0} )) failed"
