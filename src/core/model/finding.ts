@@ -32,6 +32,12 @@ export interface FindingTarget {
   region?: string;
 }
 
+/** Where a live finding sits in the function's live configuration document (see core/audit/liveTemplate). */
+export interface LiveLocation extends SourceRange {
+  /** The live document's name, e.g. `us-east-1/orders-api.json`. */
+  document: string;
+}
+
 /** A finding as reported (JSON contract in ARCHITECTURE.md). */
 export interface Finding {
   ruleId: string;
@@ -39,6 +45,8 @@ export interface Finding {
   message: string;
   location?: SourceLocation;
   target?: FindingTarget;
+  /** Live findings: the range in the function's live configuration document. */
+  live?: LiveLocation;
   resource?: string;
   suppressed: boolean;
   suppression?: { kind: 'comment' | 'metadata'; reason: string };
