@@ -91,6 +91,8 @@ export interface TrailEvent {
   errorCode?: string;
   readOnly?: boolean;
   requestParameters?: Record<string, unknown>;
+  /** What the call returned, when CloudTrail recorded it: the new `codeSha256` of UpdateFunctionCode, the `functionArn` of an event source mapping. */
+  responseElements?: Record<string, unknown>;
   resources?: { arn?: string; type?: string }[];
 }
 
