@@ -1,0 +1,56 @@
+import type { FunctionAccess } from '../access/accessModel';
+import type { AccountSnapshot, CollectError } from '../inventory/accountModel';
+import type { Finding, ScanError } from '../model/finding';
+import type { RuleMeta } from '../model/rule';
+import type { AnalyzeOptions } from '../scan/analyzeOptions';
+import { byRegionAndName, permissionSummaries, triggerSummaries, vpcSummary, type AuditFunction } from './functionSummary';
+import { liveFindingsFor } from './liveFindings';
+import type { SourceIndex } from './sourceIndex';
+
+export interface AuditOptions extends AnalyzeOptions {
+  /** Who can modify / invoke each function, by function ARN (core/access). */
+  access?: ReadonlyMap<string, FunctionAccess>;
+  /** Template resources of the workspace, to link deployed functions to their source. */
+  sourceIndex?: SourceIndex;
+  signal?: AbortSignal;
+}
+
+export interface AuditResult {
+  snapshot: AccountSnapshot;
+  findings: Finding[];
+  /** Failed AWS calls (from the collection) and analysis errors. */
+  errors: CollectError[];
+  analysisErrors: ScanError[];
+  functions: AuditFunction[];
+  rules: RuleMeta[];
+}
+
+/** Runs the template rules on every function's live configuration and summarises each function. */
+export function auditSnapshot(snapshot: AccountSnapshot, rules: RuleMeta[], opts: AuditOptions = {}): AuditResult {
+  const findings: Finding[] = [];
+  const analysisErrors: ScanError[] = [];
+  const functions: AuditFunction[] = [];
+  for (const fn of snapshot.functions) {
+    if (opts.signal?.aborted) break;
+    const r = liveFindingsFor(fn, snapshot, opts);
+    findings.push(...r.findings);
+    analysisErrors.push(...r.errors);
+    const access = opts.access?.get(fn.arn);
+    functions.push({
+      name: fn.name,
+      arn: fn.arn,
+      region: fn.region,
+      role: fn.role,
+      runtime: fn.runtime ?? null,
+      triggers: triggerSummaries(fn),
+      permissions: permissionSummaries(fn.resourcePolicy),
+      url: fn.url ? { url: fn.url.url, authType: fn.url.authType } : null,
+      vpc: vpcSummary(fn, snapshot),
+      whoCanModify: access?.whoCanModify ?? [],
+      whoCanInvoke: access?.whoCanInvoke ?? [],
+      source: opts.sourceIndex?.locate(fn) ?? null,
+    });
+  }
+  functions.sort(byRegionAndName);
+  return { snapshot, findings, errors: snapshot.errors, analysisErrors, functions, rules };
+}
