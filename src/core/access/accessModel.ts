@@ -20,6 +20,14 @@ export interface AccessGrant {
   conditions: GrantCondition[];
   /** Where the permission comes from, for people: `inline policy deploy of role ci-deployer`, `resource policy statement s3-invoke`, `group admins`. */
   via: string[];
+  /** The subset of `actions` that depend on a condition, when only some do (`conditional` is then false). */
+  conditionalActions?: string[];
+  /** Conditions of Deny statements that revoke the grant when they are met (the grant is then conditional). */
+  denyConditions?: GrantCondition[];
+  /** Conditions that the snapshot shows are met (e.g. `lambda:FunctionUrlAuthType` = the URL's auth type), kept for display. */
+  satisfiedConditions?: GrantCondition[];
+  /** Policies of this principal whose documents are missing from the snapshot: the answer may differ (a Deny there, say). */
+  unknownPolicies?: string[];
 }
 
 export interface FunctionAccess {
@@ -28,6 +36,13 @@ export interface FunctionAccess {
   whoCanModify: AccessGrant[];
   /** Principals that may invoke it: resource-policy statements and identity policies. */
   whoCanInvoke: AccessGrant[];
+  /**
+   * Managed policies (or groups) attached to identities of the account whose documents are missing: any of
+   * them could grant access that is not listed above. Same list for every function of the snapshot.
+   */
+  unknownPolicies?: string[];
+  /** Statements that could not be read (malformed JSON policy grammar): they grant and deny nothing here. */
+  problems?: string[];
 }
 
 /** Actions that change a function (ARCHITECTURE.md "who can modify"). */
