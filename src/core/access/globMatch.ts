@@ -106,6 +106,14 @@ export function arnPattern(pattern: string, variables: boolean): ArnPattern {
   return p;
 }
 
+/**
+ * Tokens of the ARNs a request can name, from a pattern whose wildcards never span a colon (a region or a
+ * function name holds none): `arn:aws:lambda:?*:123456789012:function:?*` is "any region, any name".
+ */
+export function requestTokens(pattern: string): ArnToken[] {
+  return tokenizeArn(pattern, false).tokens.map((tok) => (tok.t === 'star' ? { t: 'star', crossesColon: false } : tok));
+}
+
 /** The character a witness uses for a wildcard: no literal in a real policy contains it. */
 export const WITNESS_CHAR = '\u0001';
 

@@ -2,7 +2,7 @@ import type { IamRole } from '../inventory/accountModel';
 import { conditionList } from './conditionList';
 import { tagContext, withValues } from './conditionEval';
 import { evaluateAccess, statementsFor, type Evaluation, type PolicySet } from './evaluatePolicies';
-import { globWitness, tokenizeArn, WITNESS_CHAR } from './globMatch';
+import { globWitness, requestTokens, WITNESS_CHAR } from './globMatch';
 
 // "Create a new function with the same role": iam:PassRole on the function's role together with
 // lambda:CreateFunction on SOME function name, in any region (roles are global). The new function runs
@@ -20,7 +20,7 @@ const MAX_SAMPLES = 16;
  * `function:dev-*` is not allowed). Names that only a mix of two patterns would allow are not searched.
  */
 export function evaluateCreateFunction(set: PolicySet, partition: string, account: string): Evaluation {
-  const request = tokenizeArn(`arn:${partition}:lambda:?*:${account}:function:?*`, false).tokens;
+  const request = requestTokens(`arn:${partition}:lambda:?*:${account}:function:?*`);
   const samples = new Set([`arn:${partition}:lambda:${WITNESS_CHAR}:${account}:function:${WITNESS_CHAR}`]);
   const f = statementsFor(set, 'lambda:createfunction');
   for (const s of [...f.allows, ...f.boundaryAllows]) {
