@@ -4,7 +4,16 @@ import type { Telemetry } from './telemetryModel';
 /** What a collection reports while it runs, so views can show functions as soon as a page arrives. */
 export type CollectProgress =
   | { kind: 'phase'; message: string; region?: string }
-  | { kind: 'functions'; region: string; functions: LiveFunction[] }
+  | {
+      kind: 'functions';
+      region: string;
+      functions: LiveFunction[];
+      /**
+       * `listed`: as the list page describes them, before their policy, URL, tags and triggers are read;
+       * `detailed`: the same functions again, complete (replace by ARN). Undefined: complete.
+       */
+      stage?: 'listed' | 'detailed';
+    }
   | { kind: 'error'; error: CollectError };
 
 export interface CollectOptions {

@@ -1,0 +1,18 @@
+/** Errors a collection throws instead of returning a snapshot: when nothing at all could be read. */
+import type { CollectError } from '../accountModel';
+
+/** No snapshot is possible (no credentials, endpoint unreachable, no region): `error` says why and how to fix it. */
+export class AwsCollectionError extends Error {
+  override readonly name = 'AwsCollectionError';
+  constructor(readonly error: CollectError) {
+    super(error.message);
+  }
+}
+
+/** Runtime telemetry (metrics, flow logs, CloudTrail) is a later part of the project; this build does not read it. */
+export class TelemetryNotImplementedError extends Error {
+  override readonly name = 'TelemetryNotImplementedError';
+  constructor() {
+    super('Runtime telemetry (CloudWatch metrics, VPC flow logs, CloudTrail) is not implemented in this build: collectTelemetry reads nothing from AWS yet.');
+  }
+}
