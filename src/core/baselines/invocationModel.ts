@@ -1,0 +1,100 @@
+import type { MetricSeries } from '../inventory/telemetryModel';
+import { learningStart } from './historyStart';
+import { SLOT_COUNT, slotOf } from './seasonalSlots';
+import { addValue, emptyHistogram, type ValueHistogram } from './valueHistogram';
+
+/**
+ * The learned invocation baseline of one function: for each time scale (the metric's own period, 15
+ * minutes and one hour), a histogram of the invocation count per slot (hour of day × weekday/weekend).
+ * The short scale catches sharp storms, the long ones sustained rises that no single minute shows.
+ * Learning only adds to histograms, so it is incremental: new data is added as it arrives.
+ */
+export interface ScaleModel {
+  seconds: number;
+  slots: ValueHistogram[];
+}
+
+export interface InvocationModel {
+  /** Seconds per point of the metric the model was learned from. */
+  period: number;
+  scales: ScaleModel[];
+  /** Seconds of history learned (gaps in the data count as zero invocations). */
+  historySeconds: number;
+  /** Epoch seconds of the first period with invocations. */
+  firstData?: number;
+}
+
+const LONGER_SCALES = [900, 3600];
+
+export function newInvocationModel(period: number): InvocationModel {
+  const seconds = [period, ...LONGER_SCALES.filter((s) => s > period && s % period === 0)];
+  return { period, scales: seconds.map((s) => ({ seconds: s, slots: Array.from({ length: SLOT_COUNT }, emptyHistogram) })), historySeconds: 0 };
+}
+
+/** Sums the series' points falling in [from, to) into buckets of `period` seconds (negative and non-finite values dropped). */
+export function bucketSeries(series: MetricSeries[], period: number, from: number, to: number): Map<number, number> {
+  const buckets = new Map<number, number>();
+  for (const s of series) {
+    for (let i = 0; i < s.timestamps.length; i++) {
+      const t = s.timestamps[i];
+      const v = s.values[i];
+      if (!(t >= from && t < to) || !Number.isFinite(v) || v < 0) continue;
+      const b = Math.floor(t / period) * period;
+      buckets.set(b, (buckets.get(b) ?? 0) + v);
+    }
+  }
+  return buckets;
+}
+
+/** True when series of this period can be summed into the model's points. */
+export function periodFits(model: InvocationModel, series: MetricSeries[]): boolean {
+  return series.every((s) => s.period > 0 && s.period <= model.period && model.period % s.period === 0);
+}
+
+function firstNonZero(buckets: Map<number, number>): number | undefined {
+  let first: number | undefined;
+  for (const [t, v] of buckets) if (v > 0 && (first === undefined || t < first)) first = t;
+  return first;
+}
+
+/**
+ * Adds the series' data in [from, to) to the model (a new one when there is none or when the data's
+ * period no longer fits it — then the history starts over). Returns the model, or undefined when the
+ * function has shown no invocation yet.
+ */
+export function learnInvocations(prior: InvocationModel | undefined, series: MetricSeries[], from: number, to: number): InvocationModel | undefined {
+  if (series.length === 0) return prior;
+  let model = prior && periodFits(prior, series) ? prior : undefined;
+  model ??= newInvocationModel(Math.max(...series.map((s) => s.period)));
+  const period = model.period;
+  const buckets = bucketSeries(series, period, from, to);
+  const first = firstNonZero(buckets);
+  const start = learningStart(from, first, model.historySeconds > 0, period);
+  // Only a model without history gets here: the function has not been invoked yet.
+  if (start === undefined) return undefined;
+  const end = Math.floor(to / period) * period;
+  if (end <= start) return model;
+  if (first !== undefined && (model.firstData === undefined || first < model.firstData)) model.firstData = first;
+
+  const longer = model.scales.slice(1).map((s) => ({ scale: s, block: -1, sum: 0 }));
+  const flush = (acc: (typeof longer)[number]): void => {
+    if (acc.block >= start && acc.block + acc.scale.seconds <= end) addValue(acc.scale.slots[slotOf(acc.block)], acc.sum);
+  };
+  const pointSlots = model.scales[0].slots;
+  for (let t = start; t < end; t += period) {
+    const v = buckets.get(t) ?? 0;
+    addValue(pointSlots[slotOf(t)], v);
+    for (const acc of longer) {
+      const block = Math.floor(t / acc.scale.seconds) * acc.scale.seconds;
+      if (block !== acc.block) {
+        flush(acc);
+        acc.block = block;
+        acc.sum = 0;
+      }
+      acc.sum += v;
+    }
+  }
+  for (const acc of longer) flush(acc);
+  model.historySeconds += end - start;
+  return model;
+}

@@ -1,0 +1,134 @@
+import type { FlowSummary } from '../inventory/telemetryModel';
+import type { Alert } from '../model/alert';
+import type { Severity } from '../model/severity';
+import { isPublicAddress, protocolName } from './addresses';
+import { clock, count, iso, makeAlert, plural, round2 } from './alertText';
+import { functionsBehind, type FunctionGroup, type FunctionGroups } from './functionGroups';
+import type { WarmupState } from './invocationSpikes';
+import { isKnownPeer, peerTupleKey, type GroupPeerModel } from './peerModel';
+
+/** LG102 and LG105 need this many days of flow records before the window. */
+export const MIN_FLOW_HISTORY_DAYS = 3;
+/**
+ * A group that reached this many distinct internet addresses on one service port during learning talks
+ * to a pool that rotates (AWS service endpoints behind DNS, a CDN): a new address on that port is
+ * expected, and only a new port or a private peer is news.
+ */
+export const CHURN_MIN_PUBLIC_PEERS = 8;
+const MAX_ALERTS_PER_GROUP = 20;
+
+export interface PeerSummary {
+  state: WarmupState;
+  historyDays: number;
+  /** Distinct peer + port + protocol + direction with accepted traffic in the window. */
+  peers: number;
+  /** Of which never learned (0 while warming up). */
+  newPeers: number;
+}
+
+function serviceKey(port: number, protocol: number, direction: string): string {
+  return `${port}|${protocol}|${direction}`;
+}
+
+function churningServices(model: GroupPeerModel): Set<string> {
+  const counts = new Map<string, number>();
+  for (const e of model.peers.values()) {
+    if (!isPublicAddress(e.peer)) continue;
+    const k = serviceKey(e.port, e.protocol, e.direction);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= CHURN_MIN_PUBLIC_PEERS).map(([k]) => k));
+}
+
+function severityOf(peer: string, flows: FlowSummary[]): Severity {
+  if (!isPublicAddress(peer)) return 'warning';
+  const unusualEgress = flows.some((f) => f.direction !== 'ingress' && f.port !== 443 && f.port !== 80);
+  const inbound = flows.some((f) => f.direction === 'ingress');
+  return unusualEgress || inbound ? 'error' : 'warning';
+}
+
+/** LG102 for one function group: accepted traffic in the window to a peer + port the group never used while learning. */
+export function detectNewPeers(
+  model: GroupPeerModel | undefined,
+  windowFlows: FlowSummary[],
+  group: FunctionGroup,
+  groups: FunctionGroups,
+  window: { start: number; end: number },
+): { alerts: Alert[]; summary: PeerSummary } {
+  const accepted = windowFlows.filter((f) => f.accepted > 0);
+  const peers = new Set(accepted.map((f) => peerTupleKey(f.peer, f.port, f.protocol, f.direction))).size;
+  const historyDays = model ? round2(Math.max(0, window.start - model.firstData) / 86400) : 0;
+  const state: WarmupState = !model ? 'no-data' : historyDays >= MIN_FLOW_HISTORY_DAYS ? 'ready' : 'warming-up';
+  if (!model || state !== 'ready') return { alerts: [], summary: { state, historyDays, peers, newPeers: 0 } };
+
+  const churn = churningServices(model);
+  const byPeer = new Map<string, FlowSummary[]>();
+  const newTuples = new Set<string>();
+  for (const f of accepted) {
+    if (isKnownPeer(model, f)) continue;
+    if (isPublicAddress(f.peer) && churn.has(serviceKey(f.port, f.protocol, f.direction))) continue;
+    newTuples.add(peerTupleKey(f.peer, f.port, f.protocol, f.direction));
+    const list = byPeer.get(f.peer);
+    if (list) list.push(f);
+    else byPeer.set(f.peer, [f]);
+  }
+  const ordered = [...byPeer].sort((a, b) => Math.min(...a[1].map((f) => f.first)) - Math.min(...b[1].map((f) => f.first)) || (a[0] < b[0] ? -1 : 1));
+  const alerts = ordered.slice(0, MAX_ALERTS_PER_GROUP).map(([peer, flows]) => peerAlert(peer, flows, model, group, groups, historyDays));
+  if (ordered.length > MAX_ALERTS_PER_GROUP) alerts.push(overflowAlert(ordered.slice(MAX_ALERTS_PER_GROUP), group, groups));
+  return { alerts, summary: { state, historyDays, peers, newPeers: newTuples.size } };
+}
+
+function sharedNames(groups: FunctionGroups, group: FunctionGroup, flows: FlowSummary[]): string[] {
+  return functionsBehind(groups, group, new Set(flows.map((f) => f.interfaceId)));
+}
+
+function targetOf(group: FunctionGroup, names: string[]): { functionName: string; region: string; arn?: string } {
+  const fn = group.functions.find((f) => f.name === names[0]) ?? group.functions[0];
+  return { functionName: fn.name, region: fn.region, arn: fn.arn };
+}
+
+function sharedWords(names: string[]): string {
+  return names.length > 1 ? ` (network interface shared by ${names.join(', ')}: flow logs cannot tell which of them)` : '';
+}
+
+function peerAlert(peer: string, flows: FlowSummary[], model: GroupPeerModel, group: FunctionGroup, groups: FunctionGroups, historyDays: number): Alert {
+  const main = [...flows].sort((a, b) => b.bytes - a.bytes || a.first - b.first)[0];
+  const first = Math.min(...flows.map((f) => f.first));
+  const last = Math.max(...flows.map((f) => f.last));
+  const ports = [...new Set(flows.map((f) => f.port))].sort((a, b) => a - b);
+  const bytes = flows.reduce((s, f) => s + f.bytes, 0);
+  const connections = flows.reduce((s, f) => s + f.accepted, 0);
+  const names = sharedNames(groups, group, flows);
+  const where = main.direction === 'ingress' ? `from ${peer} to port ${main.port}` : `to ${peer} on port ${main.port}`;
+  const message =
+    `New network peer: ${protocolName(main.protocol)} ${where}${ports.length > 1 ? ` (ports ${ports.join(', ')})` : ''}` +
+    `${isPublicAddress(peer) ? ', an internet address' : ''}, first at ${clock(first)}; ${count(bytes)} bytes in ${plural(connections, 'accepted record')}. ` +
+    `Never seen in ${historyDays} days of flow logs (${plural(model.peers.size, 'known peer-port pair')})${sharedWords(names)}.`;
+  const evidence: Record<string, unknown> = {
+    peer,
+    port: main.port,
+    protocol: main.protocol,
+    protocolName: protocolName(main.protocol),
+    direction: main.direction,
+    ports,
+    publicAddress: isPublicAddress(peer),
+    bytes,
+    packets: flows.reduce((s, f) => s + f.packets, 0),
+    acceptedRecords: connections,
+    firstSeen: iso(first),
+    lastSeen: iso(last),
+    interfaceIds: [...new Set(flows.map((f) => f.interfaceId))].sort(),
+    knownPeers: model.peers.size,
+    baselineDays: historyDays,
+  };
+  return makeAlert('LG102', severityOf(peer, flows), targetOf(group, names), iso(first), message, evidence, names);
+}
+
+function overflowAlert(rest: [string, FlowSummary[]][], group: FunctionGroup, groups: FunctionGroups): Alert {
+  const flows = rest.flatMap(([, f]) => f);
+  const first = Math.min(...flows.map((f) => f.first));
+  const names = sharedNames(groups, group, flows);
+  const message = `${plural(rest.length, 'more new network peer')} after the first ${MAX_ALERTS_PER_GROUP}, first at ${clock(first)}: a sweep of many hosts looks like this${sharedWords(names)}.`;
+  const evidence = { peers: rest.slice(0, 100).map(([p]) => p), peerCount: rest.length, ports: [...new Set(flows.map((f) => f.port))].sort((a, b) => a - b).slice(0, 100) };
+  return makeAlert('LG102', 'error', targetOf(group, names), iso(first), message, evidence, names);
+}
