@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
   const tree = new FindingsTreeProvider(store, context.workspaceState);
   const view = vscode.window.createTreeView('lambdaGuard.findings', { treeDataProvider: tree, showCollapseAll: true });
   const status = new FindingsStatusBar(store);
-  const fixes = new FixCommands(store, getSettings);
+  const fixes = new FixCommands(store, getSettings, analyzer);
 
   context.subscriptions.push(
     store,
@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
     new DiagnosticsPublisher(store, resolveFile),
     docs,
     scanner,
-    new FileWatcher(store, getSettings, (uri) => scanner.scanFile(uri)),
+    new FileWatcher(store, (uri) => scanner.scanFile(uri)),
     tree,
     view,
     status,
@@ -68,13 +68,15 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
     }),
     scanner.onDidChangeRunning((on) => status.setScanning(on)),
     ...registerCommands({ extensionUri: context.extensionUri, store, scanner, docs, tree, fixes }),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new LgCodeActionProvider((d) => docs.current(d), getSettings, resolveFile), LgCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new LgCodeActionProvider((d) => docs.current(d), getSettings, resolveFile, analyzer), LgCodeActionProvider.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new LgHoverProvider((d) => docs.current(d), (d) => docs.modelFor(d))),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) refresh();
     }),
     // Trust brings the workspace's own values of the restricted settings into force.
     vscode.workspace.onDidGrantWorkspaceTrust(() => refresh()),
+    // Last: what is disposed before it may still log.
+    { dispose: disposeLog },
   );
 
   function refresh(): void {
@@ -97,9 +99,4 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
     cancelScan: () => scanner.cancel(),
     onDidAnalyzeDocument: docs.onDidAnalyze,
   };
-}
-
-export function deactivate(): void {
-  // Everything else is disposed through context.subscriptions.
-  disposeLog();
 }

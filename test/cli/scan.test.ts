@@ -71,7 +71,7 @@ test('sarif output is written to --output with rule metadata', () => {
   assert.equal(s.version, '2.1.0');
   const rules = s.runs[0].tool.driver.rules;
   assert.ok(rules.length >= 14);
-  assert.ok(rules.every((r: { helpUri?: string; help?: unknown }) => r.helpUri && r.help));
+  assert.ok(rules.every((r: { help?: { text?: string; markdown?: string } }) => r.help?.text && r.help?.markdown));
   assert.equal(s.runs[0].results[0].locations[0].physicalLocation.region.startLine, 7);
 });
 

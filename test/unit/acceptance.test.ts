@@ -129,7 +129,7 @@ for (const set of SETS) {
       assert.ok(loc?.artifactLocation?.uri && !loc.artifactLocation.uri.startsWith('/'), JSON.stringify(loc));
       assert.ok((loc?.region?.startLine ?? 0) >= 1);
     }
-    assert.ok(rules.filter((x) => /^LG0\d\d$/.test(x.id)).every((x) => x.helpUri && x.help?.text && x.fullDescription?.text));
+    assert.ok(rules.filter((x) => /^LG0\d\d$/.test(x.id)).every((x) => x.help?.text && x.help?.markdown && x.fullDescription?.text));
     // The broken files are tool notifications with a file and a line, not a crash.
     const notes = run.invocations?.[0]?.toolExecutionNotifications ?? [];
     const noted = new Set(notes.map((n) => n.locations?.[0]?.physicalLocation?.artifactLocation?.uri));

@@ -1,12 +1,14 @@
 import type { RuleMeta } from '../model/rule';
-import { mdEscape } from './markdownText';
 
-/** A rule's documentation page from its metadata (used when no docs/rules page ships). */
+/**
+ * A rule's help from its metadata alone: SARIF carries it inline (`help.markdown`), and it stands in for
+ * a rule page that is not shipped. Works for any rule id, including ones added later.
+ */
 export function ruleMarkdown(meta: RuleMeta): string {
   return [
     `# ${meta.id} — ${meta.title}`,
     '',
-    `Default severity: **${meta.defaultSeverity}** · SARIF name \`${meta.name}\``,
+    `Severity: **${meta.defaultSeverity}**${meta.severities.length > 1 ? ` by default; findings can be ${meta.severities.join(' or ')}` : ''} · SARIF name \`${meta.name}\``,
     '',
     '## Why it matters',
     '',
@@ -34,7 +36,7 @@ export function ruleMarkdown(meta: RuleMeta): string {
     '        reason: <reason>',
     '```',
     '',
-    `Online: ${mdEscape(meta.helpUri)}`,
+    `The full page ships with Lambda Guard: \`${meta.docPath}\`.`,
     '',
   ].join('\n');
 }

@@ -7,6 +7,16 @@ export interface FixData {
   [key: string]: unknown;
 }
 
+/**
+ * Advice that fits one finding better than its rule's general text: a data read is not a credential
+ * exposure, a Lambda permission is pinned differently from a trust policy. Reports, hovers and fix hints
+ * prefer it over the rule's `description` / `fixHint`.
+ */
+export interface Advice {
+  why?: string;
+  fix?: string;
+}
+
 export interface RelatedInfo {
   message: string;
   location: SourceLocation;
@@ -24,6 +34,7 @@ export interface RawFinding {
   branch?: string;
   related?: { message: string; range: SourceRange }[];
   fix?: FixData;
+  advice?: Advice;
 }
 
 export interface FindingTarget {
@@ -53,6 +64,13 @@ export interface Finding {
   branch?: string;
   related?: RelatedInfo[];
   fix?: FixData;
+  advice?: Advice;
+}
+
+/** A file that was named explicitly but is not something Lambda Guard analyses (not a template or CDK source). */
+export interface ScanNotice {
+  file: string;
+  message: string;
 }
 
 /** A file that could not be read or parsed. */

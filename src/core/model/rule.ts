@@ -10,11 +10,13 @@ export interface RuleMeta {
   title: string;
   /** A paragraph: why it matters. */
   description: string;
-  /** One line: how to fix. */
+  /** One line: how to fix (a finding may carry advice that fits its case better, see `Finding.advice`). */
   fixHint: string;
   defaultSeverity: Severity;
-  /** Link to docs/rules/<id>.md. */
-  helpUri: string;
+  /** Every severity the rule's findings can take (before user overrides), most severe first; holds `defaultSeverity`. */
+  severities: readonly Severity[];
+  /** The rule's page, relative to the package root (`docs/rules/<id>.md`): in the repository and in the .vsix. */
+  docPath: string;
 }
 
 export interface Rule {
@@ -22,8 +24,10 @@ export interface Rule {
   check(model: TemplateModel): RawFinding[];
 }
 
-export const DOCS_BASE = 'https://github.com/lambda-guard/lambda-guard/blob/main/docs/rules/';
+/** Folder of the rule pages, relative to the package root (the repository, the .vsix, the CLI's package). */
+export const RULE_DOCS_DIR = 'docs/rules';
 
-export function helpUri(id: string): string {
-  return `${DOCS_BASE}${id}.md`;
+/** `docs/rules/<id>.md`: where every rule's page lives, whoever adds the rule. */
+export function ruleDocPath(id: string): string {
+  return `${RULE_DOCS_DIR}/${id}.md`;
 }

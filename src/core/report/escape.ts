@@ -30,8 +30,3 @@ export function escapeMarkdown(s: string): string {
     .replace(/[\\`*_[\]()!|~]/g, (c) => `\\${c}`)
     .replace(/[&<>]/g, (c) => HTML_ENTITIES[c] ?? c);
 }
-
-/** Only http(s) links are rendered, so a `javascript:` URI in data can never become a link. */
-export function isWebUrl(s: string): boolean {
-  return /^https?:\/\/[^\s]+$/i.test(s);
-}

@@ -1,10 +1,11 @@
 import type { Finding } from '../model/finding';
 import type { RuleMeta } from '../model/rule';
-import { escapeHtml as h, isWebUrl } from './escape';
+import { escapeHtml as h } from './escape';
 import { TOOL_NAME } from './jsonReport';
 import {
   branchNote,
   errorPlace,
+  fixHintOf,
   groupFindings,
   liveHeading,
   plural,
@@ -78,13 +79,13 @@ export function toHtml(r: ScanResult): string {
 }
 
 function findingRow(f: Finding, meta: RuleMeta | undefined): string {
-  const rule = meta && isWebUrl(meta.helpUri) ? `<a href="${h(meta.helpUri)}">${h(f.ruleId)}</a>` : h(f.ruleId);
+  const rule = h(f.ruleId);
   const title = meta ? ` title="${h(meta.title)}"` : '';
   const notes: string[] = [];
   const branch = branchNote(f);
   if (branch) notes.push(`<div class="note">when ${h(branch)}</div>`);
   if (f.suppressed) notes.push(`<div class="note">suppressed: ${h(f.suppression?.reason ?? '')}</div>`);
-  else if (meta?.fixHint) notes.push(`<div class="fix">fix: ${h(meta.fixHint)}</div>`);
+  else if (fixHintOf(f, meta)) notes.push(`<div class="fix">fix: ${h(fixHintOf(f, meta)!)}</div>`);
   for (const rel of f.related ?? []) {
     notes.push(`<div class="note">${h(rel.message)} (${h(rel.location.file)}:${rel.location.startLine}:${rel.location.startColumn})</div>`);
   }

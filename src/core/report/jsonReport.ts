@@ -22,7 +22,10 @@ export function toJson(r: ScanResult): string {
       info: s.bySeverity.info,
       suppressed: s.suppressed,
       scanErrors: s.errors,
+      notices: s.notices,
+      incomplete: s.incomplete,
     },
+    notices: [...(r.notices ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((n) => ({ file: n.file, message: n.message })),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -48,6 +51,7 @@ function jsonFinding(f: Finding): Record<string, unknown> {
   if (f.resource !== undefined) o.resource = f.resource;
   o.suppressed = f.suppressed;
   // Extensions after the contract keys.
+  if (f.advice?.fix) o.fixHint = f.advice.fix;
   if (f.suppression) o.suppression = { kind: f.suppression.kind, reason: f.suppression.reason };
   if (f.branch !== undefined) o.branch = f.branch;
   if (f.related?.length) {

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/finding';
 import type { RuleMeta } from '../model/rule';
 import type { Severity } from '../model/severity';
-import { escapeMarkdown as md, isWebUrl } from './escape';
+import { escapeMarkdown as md } from './escape';
 import { TOOL_NAME } from './jsonReport';
 import {
   branchNote,
@@ -43,8 +43,9 @@ export function toMarkdown(r: ScanResult): string {
     out.push('| Severity | Rule | Location | Resource | Message |', '| --- | --- | --- | --- | --- |');
     for (const f of live) {
       const note = branchNote(f);
-      const message = md(f.message) + (note ? ` _\\(when ${md(note)}\\)_` : '');
-      out.push(row([`${ICON[f.severity]} ${f.severity}`, ruleLink(f.ruleId, rules.get(f.ruleId)), where(f), md(f.resource ?? ''), message]));
+      const advice = f.advice?.fix ? ` — fix: ${md(f.advice.fix)}` : '';
+      const message = md(f.message) + (note ? ` _\\(when ${md(note)}\\)_` : '') + advice;
+      out.push(row([`${ICON[f.severity]} ${f.severity}`, md(f.ruleId), where(f), md(f.resource ?? ''), message]));
     }
     out.push('');
   }
@@ -52,7 +53,7 @@ export function toMarkdown(r: ScanResult): string {
   if (suppressed.length > 0) {
     out.push(`## Suppressed (${suppressed.length})`, '', '| Rule | Location | Reason | Message |', '| --- | --- | --- | --- |');
     for (const f of suppressed) {
-      out.push(row([ruleLink(f.ruleId, rules.get(f.ruleId)), where(f), md(f.suppression?.reason ?? ''), md(f.message)]));
+      out.push(row([md(f.ruleId), where(f), md(f.suppression?.reason ?? ''), md(f.message)]));
     }
     out.push('');
   }
@@ -67,7 +68,7 @@ export function toMarkdown(r: ScanResult): string {
   const described = used.map((id) => rules.get(id)).filter((m): m is RuleMeta => !!m);
   if (described.length > 0) {
     out.push('## How to fix', '');
-    for (const m of described) out.push(`- ${ruleLink(m.id, m)} **${md(m.title)}**: ${md(m.fixHint)}`);
+    for (const m of described) out.push(`- ${md(m.id)} **${md(m.title)}**: ${md(m.fixHint)}`);
     out.push('');
   }
   return out.join('\n');
@@ -77,12 +78,6 @@ function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function ruleLink(id: string, meta: RuleMeta | undefined): string {
-  if (!meta || !isWebUrl(meta.helpUri)) return md(id);
-  // Percent-encode what could end the link destination or open raw HTML.
-  const url = meta.helpUri.replace(/[()<>|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `[${md(id)}](${url})`;
-}
 
 function where(f: Finding): string {
   return f.location ? md(`${f.location.file}:${position(f)}`) : md(liveHeading(f));

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { Finding, ScanError } from '../model/finding';
-import { DOCS_BASE, type RuleMeta } from '../model/rule';
+import { ruleMarkdown } from '../hover/ruleMarkdown';
+import type { RuleMeta } from '../model/rule';
 import type { Severity } from '../model/severity';
 import type { SourceLocation } from '../model/sourceRange';
 import { TOOL_NAME } from './jsonReport';
 import { sortErrors, sortFindings, type ScanResult } from './scanResult';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const INFORMATION_URI = DOCS_BASE.replace(/\/blob\/.*$/, '');
 /** GitHub code scanning resolves relative URIs against the checkout with this base id. */
 export const SRCROOT = '%SRCROOT%';
 /** Key of our partial fingerprint; bump the version if the hashed inputs ever change. */
@@ -45,14 +45,16 @@ export function toSarif(r: ScanResult): Sarif.Log {
         name: TOOL_NAME,
         version: r.toolVersion,
         semanticVersion: r.toolVersion,
-        informationUri: INFORMATION_URI,
         rules,
       },
     },
     invocations: [
       {
         executionSuccessful: r.errors.length === 0,
-        toolExecutionNotifications: sortErrors(r.errors).map(notification),
+        toolExecutionNotifications: [
+          ...sortErrors(r.errors).map((e) => notification(e, 'error')),
+          ...(r.notices ?? []).map((n) => notification(n, 'note')),
+        ],
       },
     ],
     columnKind: 'utf16CodeUnits',
@@ -72,11 +74,12 @@ function ruleDescriptor(m: RuleMeta): Sarif.ReportingDescriptor {
     name: m.name,
     shortDescription: { text: m.title },
     fullDescription: { text: m.description },
+    // The help travels inline: a SARIF viewer needs no link that may not resolve (the rule pages ship
+    // with the extension and the CLI, not on a web server).
     help: {
-      text: `${m.description}\n\nHow to fix: ${m.fixHint}\n\nDocumentation: ${m.helpUri}`,
-      markdown: `**${m.title}**\n\n${m.description}\n\n**How to fix:** ${m.fixHint}\n\n[Documentation](${m.helpUri})`,
+      text: `${m.description}\n\nHow to fix: ${m.fixHint}\n\nTo suppress: a comment \`lambda-guard-ignore ${m.id}: <reason>\` above the line, or resource Metadata lambda-guard.ignore [{ id: ${m.id}, reason }].`,
+      markdown: ruleMarkdown(m),
     },
-    helpUri: m.helpUri,
     defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
     properties: ruleProperties(m.defaultSeverity),
   };
@@ -146,8 +149,8 @@ function physical(l: SourceLocation): Sarif.PhysicalLocation {
   };
 }
 
-function notification(e: ScanError): Sarif.Notification {
-  const n: Sarif.Notification = { level: 'error', message: { text: e.message } };
+function notification(e: ScanError, level: Sarif.Notification.level): Sarif.Notification {
+  const n: Sarif.Notification = { level, message: { text: e.message } };
   const artifactLocation = { uri: toUri(e.file), uriBaseId: SRCROOT };
   n.locations = [
     {

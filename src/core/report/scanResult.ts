@@ -1,4 +1,4 @@
-import type { Finding, ScanError } from '../model/finding';
+import type { Finding, ScanError, ScanNotice } from '../model/finding';
 import type { RuleMeta } from '../model/rule';
 import type { Severity } from '../model/severity';
 
@@ -6,6 +6,8 @@ import type { Severity } from '../model/severity';
 export interface ScanResult {
   findings: Finding[];
   errors: ScanError[];
+  /** Files named explicitly that are not templates or CDK sources (nothing was analysed in them). */
+  notices?: ScanNotice[];
   rules: RuleMeta[];
   filesScanned: number;
   toolVersion: string;
@@ -17,7 +19,10 @@ export interface Summary {
   problems: number;
   suppressed: number;
   errors: number;
+  notices: number;
   filesScanned: number;
+  /** Something could not be read or parsed: "no problems" would not be the whole truth. */
+  incomplete: boolean;
 }
 
 /** Findings in one source file, or on one live resource (keyed by ARN). */
@@ -35,7 +40,7 @@ export function summarize(r: ScanResult): Summary {
     else bySeverity[f.severity]++;
   }
   const problems = bySeverity.error + bySeverity.warning + bySeverity.info;
-  return { bySeverity, problems, suppressed, errors: r.errors.length, filesScanned: r.filesScanned };
+  return { bySeverity, problems, suppressed, errors: r.errors.length, notices: r.notices?.length ?? 0, filesScanned: r.filesScanned, incomplete: r.errors.length > 0 };
 }
 
 function groupKey(f: Finding): string {
@@ -84,6 +89,11 @@ export function sortErrors(errors: readonly ScanError[]): ScanError[] {
 
 export function rulesById(rules: readonly RuleMeta[]): Map<string, RuleMeta> {
   return new Map(rules.map((m) => [m.id, m]));
+}
+
+/** The fix hint for a finding: its own advice when the rule gave one, else the rule's. */
+export function fixHintOf(f: Finding, meta: RuleMeta | undefined): string | undefined {
+  return f.advice?.fix ?? meta?.fixHint;
 }
 
 /** `41:7` for a finding in a file; `-` for a live finding without a source position. */

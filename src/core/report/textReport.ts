@@ -4,6 +4,7 @@ import { oneLine } from './escape';
 import {
   branchNote,
   errorPlace,
+  fixHintOf,
   groupFindings,
   liveHeading,
   plural,
@@ -35,15 +36,21 @@ const ANSI = {
 const SEVERITY_COLOR: Record<Severity, keyof typeof ANSI> = { error: 'red', warning: 'yellow', info: 'blue' };
 const SEVERITY_WIDTH = 'warning'.length;
 
+function painter(opts: TextOptions): Paint {
+  return (style, s) => (opts.color ? `${ANSI[style]}${s}${ANSI.reset}` : s);
+}
+
 /**
  * Human-readable report in the style of ESLint's stylish formatter: findings grouped by file and
- * sorted by line, each followed by its rule's fix hint; then scan errors; then one summary line.
+ * sorted by line, each followed by its fix hint; then scan errors and notices; then one summary line.
+ * A scan that could not read or parse something says so first and last: its "no problems" is partial.
  */
 export function toText(r: ScanResult, opts: TextOptions = {}): string {
-  const paint = (style: keyof typeof ANSI, s: string): string =>
-    opts.color ? `${ANSI[style]}${s}${ANSI.reset}` : s;
+  const paint = painter(opts);
   const rules = rulesById(r.rules);
+  const summary = summarize(r);
   const out: string[] = [];
+  if (summary.incomplete) out.push(paint('red', `⚠ ${incompleteText(r)}: the results below do not cover them (see "Scan errors").`), '');
 
   for (const group of groupFindings(r.findings)) {
     const heading = group.live ? liveHeading(group.findings[0]) : group.key;
@@ -51,7 +58,7 @@ export function toText(r: ScanResult, opts: TextOptions = {}): string {
     const posWidth = Math.max(...group.findings.map((f) => position(f).length));
     for (const f of group.findings) {
       out.push(findingLine(f, posWidth, paint));
-      const hint = rules.get(f.ruleId)?.fixHint;
+      const hint = fixHintOf(f, rules.get(f.ruleId));
       if (hint && !f.suppressed) out.push(`    ${paint('cyan', '↳ fix:')} ${oneLine(hint)}`);
     }
     out.push('');
@@ -65,8 +72,20 @@ export function toText(r: ScanResult, opts: TextOptions = {}): string {
     out.push('');
   }
 
-  out.push(summaryLine(summarize(r), paint));
+  if (r.notices?.length) {
+    out.push(paint('bold', 'Not analysed:'));
+    for (const n of [...r.notices].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) out.push(`  ${oneLine(n.file)}  ${paint('yellow', 'notice')}  ${oneLine(n.message)}`);
+    out.push('');
+  }
+
+  out.push(summaryLine(summary, opts));
   return out.join('\n') + '\n';
+}
+
+/** `scan incomplete: 2 files could not be analysed` */
+function incompleteText(r: ScanResult): string {
+  const files = new Set(r.errors.map((e) => e.file)).size;
+  return `Scan incomplete: ${plural(files, 'file')} could not be analysed`;
 }
 
 type Paint = (style: keyof typeof ANSI, s: string) => string;
@@ -86,15 +105,22 @@ function findingLine(f: Finding, posWidth: number, paint: Paint): string {
   return `  ${paint('dim', pos)}  ${paint(SEVERITY_COLOR[f.severity], sev)}  ${f.ruleId}  ${text}`;
 }
 
-function summaryLine(s: Summary, paint: Paint): string {
+/**
+ * The one-line summary that ends the text report (and that the CLI prints on stderr for other formats):
+ * never a green tick when something could not be analysed.
+ */
+export function summaryLine(s: Summary, opts: TextOptions = {}): string {
+  const paint = painter(opts);
   const counts = `${plural(s.bySeverity.error, 'error')}, ${plural(s.bySeverity.warning, 'warning')}, ${s.bySeverity.info} info`;
-  const head =
-    s.problems > 0
-      ? paint(s.bySeverity.error > 0 ? 'red' : 'yellow', `✖ ${plural(s.problems, 'problem')} (${counts})`)
-      : paint('green', `✔ no problems (${counts})`);
-  const parts = [head];
+  const parts: string[] = [];
+  if (s.incomplete) parts.push(paint('red', `⚠ scan incomplete (${plural(s.errors, 'scan error')})`));
+  if (s.problems > 0) parts.push(paint(s.bySeverity.error > 0 ? 'red' : 'yellow', `✖ ${plural(s.problems, 'problem')} (${counts})`));
+  else if (s.incomplete) parts.push(`no problems in what was analysed (${counts})`);
+  // Nothing analysed is not "all clear": say what happened instead of a tick.
+  else if (s.filesScanned === 0) parts.push(paint('yellow', `no template or CDK source found (${counts})`));
+  else parts.push(paint('green', `✔ no problems (${counts})`));
   if (s.suppressed > 0) parts.push(`${s.suppressed} suppressed`);
-  if (s.errors > 0) parts.push(paint('red', plural(s.errors, 'scan error')));
+  if (s.notices > 0) parts.push(paint('yellow', `${plural(s.notices, 'file')} not analysed (not a template)`));
   parts.push(`${plural(s.filesScanned, 'file')} scanned`);
   return parts.join(' · ');
 }

@@ -1,4 +1,4 @@
-import type { FixData, RawFinding } from '../model/finding';
+import type { Advice, FixData, RawFinding } from '../model/finding';
 import type { Severity } from '../model/severity';
 import type { SourceRange } from '../model/sourceRange';
 
@@ -11,6 +11,7 @@ export interface FindingDraft {
   branch?: string;
   related?: { message: string; range: SourceRange }[];
   fix?: FixData;
+  advice?: Advice;
 }
 
 function rangeKey(r: SourceRange): string {
@@ -45,6 +46,7 @@ export function collectFindings(ruleId: string, drafts: readonly FindingDraft[])
     if (branch !== undefined) finding.branch = branch;
     if (draft.related && draft.related.length > 0) finding.related = draft.related;
     if (draft.fix !== undefined) finding.fix = draft.fix;
+    if (draft.advice !== undefined) finding.advice = draft.advice;
     out.push(finding);
   }
   return out;

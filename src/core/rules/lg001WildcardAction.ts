@@ -1,6 +1,6 @@
 import { expandActionPattern } from '../iam/actionPattern';
 import { serviceExists, type ActionInfo } from '../iam/catalog';
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import { actionLabel, changesState } from './actionInfoUtil';
 import { capList, collectFindings, type FindingDraft } from './findingBuilder';
 import { hasWildcard } from './resourceScope';
@@ -37,7 +37,8 @@ export const lg001WildcardAction: Rule = {
       'A wildcard action grants every current and future action it matches. `*` makes the holder an administrator; `service:*` or a wildcard that covers write or permissions-management actions grants far more than a function needs, so a bug or a stolen credential can do far more damage.',
     fixHint: 'List the specific actions the function calls instead of a wildcard.',
     defaultSeverity: 'warning',
-    helpUri: helpUri('LG001'),
+    severities: ['error', 'warning'],
+    docPath: ruleDocPath('LG001'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

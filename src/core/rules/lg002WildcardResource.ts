@@ -2,7 +2,7 @@ import { expandActionPattern } from '../iam/actionPattern';
 import { resourceTypeArn, type ActionInfo } from '../iam/catalog';
 import type { FixData } from '../model/finding';
 import { rangesEqual } from '../model/sourceRange';
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import { actionLabel, changesState, isSensitiveRead, normalOnStar, resourceTypeNames } from './actionInfoUtil';
 import { resourceScopeCondition } from './conditions';
 import { capList, collectFindings, type FindingDraft } from './findingBuilder';
@@ -100,7 +100,8 @@ export const lg002WildcardResource: Rule = {
       "`Resource: '*'` (or an ARN that is effectively all, such as `arn:aws:s3:::*` or `table/*`) lets the granted actions touch every bucket, table, function or secret in the account, including ones created later. Only actions that can be scoped to a resource are reported: for wildcard-only actions `*` is the sole valid value.",
     fixHint: 'Replace the wildcard resource with the ARNs (or an ARN pattern) of the resources the function uses.',
     defaultSeverity: 'warning',
-    helpUri: helpUri('LG002'),
+    severities: ['warning', 'info'],
+    docPath: ruleDocPath('LG002'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

@@ -1,5 +1,5 @@
 import type { Statement } from '../model/policy';
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import type { SourceRange } from '../model/sourceRange';
 import { collectFindings, type FindingDraft } from './findingBuilder';
 import { grantStatements, ownerRelated } from './statementUtil';
@@ -33,7 +33,8 @@ export const lg003AllowWithNot: Rule = {
       'An Allow with NotAction, NotResource or NotPrincipal grants everything outside a deny-list. The grant grows silently whenever AWS adds actions or you add resources, and it is easy to read as the opposite of what it does.',
     fixHint: 'Use Action / Resource / Principal with the explicit list, or turn the statement into a Deny.',
     defaultSeverity: 'warning',
-    helpUri: helpUri('LG003'),
+    severities: ['warning'],
+    docPath: ruleDocPath('LG003'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

@@ -1,5 +1,5 @@
 import { globToRegExp } from '../iam/actionPattern';
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import { findRestriction } from './conditions';
 import { capList, collectFindings, type FindingDraft } from './findingBuilder';
 import { wildcardRoleResourcesOf } from './resourceScope';
@@ -23,7 +23,8 @@ export const lg004UnrestrictedPassRole: Rule = {
       'PassRole decides which roles the holder may hand to an AWS service. On a role wildcard and without `iam:PassedToService`, the holder can create a function, instance or job that runs with any role in the account, including an administrator role: a classic privilege escalation.',
     fixHint: 'Name the role ARNs that may be passed, or add a Condition `StringEquals: { iam:PassedToService: lambda.amazonaws.com }`.',
     defaultSeverity: 'error',
-    helpUri: helpUri('LG004'),
+    severities: ['error'],
+    docPath: ruleDocPath('LG004'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

@@ -1,7 +1,7 @@
 import { globToRegExp } from '../iam/actionPattern';
 import { matchesActionSet, PRIVILEGE_ESCALATION_ACTIONS } from '../iam/actionSets';
 import { lookupAction } from '../iam/catalog';
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import type { PolicyDocument } from '../model/policy';
 import type { TemplateModel } from '../model/templateModel';
 import { capList, collectFindings, type FindingDraft } from './findingBuilder';
@@ -82,7 +82,8 @@ export const lg005PrivilegeEscalation: Rule = {
       "Some actions let the holder give itself more power: rewrite a policy or a trust policy, mint keys for another user, change the code or configuration of any function (which then runs with that function's role), or create compute that runs under a role it passes. On broad resources, a function with such a grant is one bug away from an account takeover.",
     fixHint: 'Remove the escalation actions, or scope them to the specific functions, roles or policies the function manages.',
     defaultSeverity: 'error',
-    helpUri: helpUri('LG005'),
+    severities: ['error'],
+    docPath: ruleDocPath('LG005'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

@@ -1,5 +1,5 @@
 import type { LambdaPermission } from '../model/lambdaResources';
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import { conditionValues, findRestriction, isSpecific, PUBLIC_ACCESS_KEYS } from './conditions';
 import { collectFindings, type FindingDraft } from './findingBuilder';
 import { grantsLambdaInvoke, isPublicPrincipal, isPublicText } from './principals';
@@ -32,7 +32,8 @@ export const lg006PublicInvoke: Rule = {
       'A permission or resource-policy statement with the principal `*` and no SourceArn, SourceAccount or PrincipalOrgID restriction lets any AWS account, and for function URLs with AuthType NONE any anonymous caller, invoke the function: cost, data exposure and abuse of whatever the function can reach.',
     fixHint: 'Name the calling account or service as principal, or add SourceArn / SourceAccount / PrincipalOrgID.',
     defaultSeverity: 'error',
-    helpUri: helpUri('LG006'),
+    severities: ['error'],
+    docPath: ruleDocPath('LG006'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

@@ -1,4 +1,4 @@
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import { findRestriction, isSpecific, SOURCE_KEYS } from './conditions';
 import { collectFindings, type FindingDraft } from './findingBuilder';
 import { grantsLambdaInvoke, isServicePrincipal, servicePrincipalWithHole } from './principals';
@@ -20,7 +20,8 @@ export const lg007ServicePrincipalNoSource: Rule = {
       "A permission for a service principal such as `s3.amazonaws.com` or `sns.amazonaws.com` without SourceArn or SourceAccount lets that service invoke the function on behalf of any AWS account: someone else's bucket or topic can trigger your code (the confused-deputy problem).",
     fixHint: 'Add SourceArn (the bucket, topic, rule or API that calls the function) and SourceAccount.',
     defaultSeverity: 'warning',
-    helpUri: helpUri('LG007'),
+    severities: ['warning'],
+    docPath: ruleDocPath('LG007'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

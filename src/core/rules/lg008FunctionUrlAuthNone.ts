@@ -1,4 +1,4 @@
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import { hasHole } from '../model/value';
 import { collectFindings, type FindingDraft } from './findingBuilder';
 import { globalsNote } from './globalsNote';
@@ -17,7 +17,8 @@ export const lg008FunctionUrlAuthNone: Rule = {
       'A function URL with `AuthType: NONE` is a public HTTPS endpoint: anyone who finds the URL can invoke the function, and every request costs money and runs your code. Unless the function checks a signature or token itself, use AWS_IAM (and sign requests, e.g. from CloudFront with origin access control).',
     fixHint: 'Set AuthType to AWS_IAM, or document the in-code authentication and suppress.',
     defaultSeverity: 'warning',
-    helpUri: helpUri('LG008'),
+    severities: ['warning'],
+    docPath: ruleDocPath('LG008'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

@@ -1,4 +1,4 @@
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import type { Severity } from '../model/severity';
 import { HOLE } from '../model/value';
 import { collectFindings, type FindingDraft } from './findingBuilder';
@@ -39,7 +39,8 @@ export const lg009AdminManagedPolicy: Rule = {
       'AdministratorAccess, PowerUserAccess and IAMFullAccess give a role control over the whole account; the `*FullAccess` policies give every action of a service on every resource. A function needs a small, known set of actions on its own resources.',
     fixHint: 'Replace the managed policy with an inline policy (or SAM policy template) that lists the actions and resources the function uses.',
     defaultSeverity: 'warning',
-    helpUri: helpUri('LG009'),
+    severities: ['error', 'warning'],
+    docPath: ruleDocPath('LG009'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

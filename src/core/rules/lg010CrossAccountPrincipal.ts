@@ -1,4 +1,4 @@
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import { findRestriction, isSpecific, PRINCIPAL_SCOPE_KEYS, PUBLIC_ACCESS_KEYS, TRUST_KEYS } from './conditions';
 import { collectFindings, type FindingDraft } from './findingBuilder';
 import { grantsLambdaInvoke, isPublicPrincipal, principalAccount } from './principals';
@@ -24,7 +24,8 @@ export const lg010CrossAccountPrincipal: Rule = {
       'A trust policy or resource policy that names another account (or everyone) hands part of your account to identities you do not control. It may be intended, but it must be a visible decision: pin it with an ExternalId, an organisation condition or the exact role.',
     fixHint: 'Name the exact role of the other account and add sts:ExternalId or aws:PrincipalOrgID, or remove the principal.',
     defaultSeverity: 'warning',
-    helpUri: helpUri('LG010'),
+    severities: ['warning', 'info'],
+    docPath: ruleDocPath('LG010'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

@@ -1,6 +1,6 @@
 import { CREDENTIAL_EXPOSURE_ACTIONS, matchesActionSet, SENSITIVE_READ_ACTIONS } from '../iam/actionSets';
 import { lookupAction } from '../iam/catalog';
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import type { Str } from '../model/value';
 import { resourceScopeCondition } from './conditions';
 import { capList, collectFindings, type FindingDraft } from './findingBuilder';
@@ -52,7 +52,8 @@ export const lg011SensitiveAccess: Rule = {
       'Actions such as secretsmanager:GetSecretValue, ssm:GetParameter*, kms:Decrypt, sts:AssumeRole or iam:CreateAccessKey return secrets or credentials. On `*` they reach every secret, key, parameter or role in the account, so one compromised function leaks them all.',
     fixHint: 'Scope the actions to the ARNs of the secrets, parameters, keys or roles the function needs.',
     defaultSeverity: 'warning',
-    helpUri: helpUri('LG011'),
+    severities: ['warning', 'info'],
+    docPath: ruleDocPath('LG011'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

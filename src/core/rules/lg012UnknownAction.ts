@@ -1,6 +1,6 @@
 import { isWildcardPattern, validateAction } from '../iam/actionPattern';
 import type { Statement } from '../model/policy';
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import { display, type Str } from '../model/value';
 import { collectFindings, type FindingDraft } from './findingBuilder';
 import { branchOf, statementsOf } from './statementUtil';
@@ -45,7 +45,8 @@ export const lg012UnknownAction: Rule = {
       'IAM accepts action names it does not know and ignores them. A typo such as `s3:GetObjcet` grants nothing (the function fails at run time), hides what the author meant, and in a Deny statement silently denies nothing.',
     fixHint: 'Correct the action name (see the suggestion) or remove it.',
     defaultSeverity: 'warning',
-    helpUri: helpUri('LG012'),
+    severities: ['warning'],
+    docPath: ruleDocPath('LG012'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

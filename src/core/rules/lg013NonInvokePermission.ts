@@ -1,5 +1,5 @@
 import { validateAction } from '../iam/actionPattern';
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import { collectFindings, type FindingDraft } from './findingBuilder';
 import { branchOf, knownText } from './statementUtil';
 
@@ -19,7 +19,8 @@ export const lg013NonInvokePermission: Rule = {
       'An `AWS::Lambda::Permission` normally grants `lambda:InvokeFunction` (or `lambda:InvokeFunctionUrl`). Granting another action, or `lambda:*`, lets the principal read the function configuration and environment, change its code or its permissions.',
     fixHint: 'Use Action: lambda:InvokeFunction (or lambda:InvokeFunctionUrl for a function URL).',
     defaultSeverity: 'warning',
-    helpUri: helpUri('LG013'),
+    severities: ['warning'],
+    docPath: ruleDocPath('LG013'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

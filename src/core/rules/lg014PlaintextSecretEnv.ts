@@ -1,4 +1,4 @@
-import { helpUri, type Rule } from '../model/rule';
+import { ruleDocPath, type Rule } from '../model/rule';
 import { hasHole, HOLE } from '../model/value';
 import { collectFindings, type FindingDraft } from './findingBuilder';
 import { globalsNote } from './globalsNote';
@@ -20,7 +20,8 @@ export const lg014PlaintextSecretEnv: Rule = {
       'Environment variables are stored with the function configuration: anyone with lambda:GetFunctionConfiguration, the template in source control, the CloudFormation console and deployment logs can read them. A password, token or key written there is no longer secret.',
     fixHint: 'Store the secret in Secrets Manager or SSM SecureString and pass its ARN or name (or a {{resolve:secretsmanager:…}} reference).',
     defaultSeverity: 'warning',
-    helpUri: helpUri('LG014'),
+    severities: ['warning'],
+    docPath: ruleDocPath('LG014'),
   },
   check(model) {
     const drafts: FindingDraft[] = [];

@@ -59,6 +59,7 @@ export function runRules(model: TemplateModel, opts: AnalyzeOptions, errors: Sca
         branch: r.branch,
         related: r.related?.map((x) => ({ message: x.message, location: { file: model.file, ...x.range } })),
         fix: r.fix,
+        advice: r.advice,
       });
     }
   }

@@ -1,6 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, ScanError } from '../model/finding';
+import type { Finding, ScanError, ScanNotice } from '../model/finding';
 import type { ScanResult } from '../report/scanResult';
 import { ALL_RULES } from '../rules/registry';
 import { TOOL_VERSION } from '../version';
@@ -21,10 +21,18 @@ export function relativeFile(cwd: string, abs: string): string {
   return (rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel).split(path.sep).join('/');
 }
 
-/** Scans files and folders; every unreadable or unparsable file becomes an error entry, never a crash. */
+/** What a file named explicitly gets when it is not something Lambda Guard analyses. */
+export const NOT_A_TEMPLATE = 'not a CloudFormation/SAM template or CDK source: nothing in it was analysed';
+
+/**
+ * Scans files and folders; every unreadable or unparsable file becomes an error entry, never a crash, and
+ * a file named explicitly that is not a template gets a notice (a folder's other files are skipped silently).
+ */
 export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanResult> {
   const errors: ScanError[] = [];
+  const notices: ScanNotice[] = [];
   const findings: Finding[] = [];
+  const named = new Set(paths.map((p) => path.resolve(opts.cwd, p)));
   const cdkOutDirs: string[] = [];
   const cdkModels: TemplateModel[] = [];
   const files = await walkFiles(paths.length ? paths : ['.'], opts.cwd, (f, message) => errors.push({ file: relativeFile(opts.cwd, f), message }), cdkOutDirs);
@@ -48,7 +56,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
       const st = await fs.stat(abs);
       if (st.size > max) {
         const head = (await fs.readFile(abs, 'utf8')).slice(0, 65536);
-        if (/Resources|AWSTemplateFormatVersion|aws-cdk/.test(head)) errors.push({ file: rel, line: 1, message: `file is larger than the ${Math.round(max / 1024)} KiB limit; not analysed` });
+        if (named.has(abs) || /Resources|AWSTemplateFormatVersion|aws-cdk/.test(head)) errors.push({ file: rel, line: 1, message: `file is larger than the ${Math.round(max / 1024)} KiB limit; not analysed` });
         continue;
       }
       text = await fs.readFile(abs, 'utf8');
@@ -61,6 +69,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     errors.push(...r.errors);
     if (r.model?.format === 'cdk') cdkModels.push(r.model);
     if (!r.skipped) scanned++;
+    else if (named.has(abs)) notices.push({ file: rel, message: NOT_A_TEMPLATE });
     // Yield so an editor host stays responsive during a long workspace scan.
     if (i % 20 === 19) await new Promise((res) => setImmediate(res));
   }
@@ -71,5 +80,5 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     errors.push(...extra.errors);
   }
   opts.onProgress?.(files.length, files.length, '');
-  return { findings, errors, rules: ALL_RULES.map((r) => r.meta), filesScanned: scanned, toolVersion: TOOL_VERSION };
+  return { findings, errors, notices, rules: ALL_RULES.map((r) => r.meta), filesScanned: scanned, toolVersion: TOOL_VERSION };
 }

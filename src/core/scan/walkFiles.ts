@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { pathSegments } from './pathKey';
 
 /** Folders that hold generated or third-party files; skipped unless named on the command line. */
 export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'cdk.out', '.aws-sam', '.venv', '.venv-moto', '.cache', 'dist', 'out']);
@@ -8,8 +9,17 @@ const CANDIDATE = /\.(ya?ml|json|template|ts|mts|cts)$/i;
 const NEVER = /(^|\/)(package(-lock)?\.json|tsconfig(\.[\w-]+)?\.json|[^/]+\.d\.ts|\.eslintrc\.json|composer\.json)$/i;
 
 export function isCandidateFile(file: string): boolean {
-  const norm = file.split(path.sep).join('/');
+  const norm = file.replace(/\\/g, '/');
   return CANDIDATE.test(norm) && !NEVER.test(norm);
+}
+
+/**
+ * True when a folder scan would read this file: a candidate name, and no folder on the way is skipped.
+ * `rel` is relative to the scanned folder, with either separator (editors watching files use this).
+ */
+export function isScannedPath(rel: string): boolean {
+  const segs = pathSegments(rel);
+  return segs.slice(0, -1).every((s) => !SKIPPED_DIRS.has(s)) && isCandidateFile(rel);
 }
 
 /**

@@ -1,17 +1,25 @@
-// Entry of the analysis worker thread (bundled as dist/analysisWorker.js): analyses big files and
-// workspace scans away from the extension host's event loop, so hovers and typing stay responsive.
-import { readFileSync } from 'node:fs';
+// Entry of the analysis worker thread (bundled as dist/analysisWorker.js): analyses of big files, their
+// quick fixes and workspace scans run here, away from the extension host's event loop, so hovers and
+// typing stay responsive.
 import { parentPort } from 'node:worker_threads';
-import { analyzeWithSiblings } from './analyzeWithSiblings';
-import type { AnalyzeRequest, AnalyzeResponse } from './workerProtocol';
+import { runJob } from './runJob';
+import { toWorkerError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
-parentPort?.on('message', (req: AnalyzeRequest) => {
-  let res: AnalyzeResponse;
+function post(res: WorkerResponse): void {
   try {
-    const result = analyzeWithSiblings(req, readFileSync);
-    res = { id: req.id, result: req.wantModel ? result : { ...result, model: undefined } };
+    parentPort?.postMessage(res);
   } catch (e) {
-    res = { id: req.id, error: (e as Error)?.message ?? String(e) };
+    // A result that cannot be cloned must still settle the job waiting for it.
+    if (!('error' in res)) parentPort?.postMessage({ id: res.id, error: toWorkerError(e) });
   }
-  parentPort?.postMessage(res);
+}
+
+parentPort?.on('message', (req: WorkerRequest) => {
+  const progress = (done: number, total: number, file: string): void => post({ id: req.id, progress: { done, total, file } });
+  Promise.resolve()
+    .then(() => runJob(req, progress))
+    .then(
+      (result) => post({ id: req.id, result }),
+      (e: unknown) => post({ id: req.id, error: toWorkerError(e) }),
+    );
 });

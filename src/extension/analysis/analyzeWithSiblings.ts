@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import { analyzeText, type AnalyzeResult } from '../../core/scan/analyzeText';
+import { joinUnder, rootOf } from '../../core/scan/pathKey';
 import type { AnalyzeRequest } from './workerProtocol';
 
 type ReadFile = (p: string, enc: 'utf8') => string;
@@ -9,12 +9,12 @@ type ReadFile = (p: string, enc: 'utf8') => string;
  * them relative to the same base as the (workspace-relative) file name, so they are read under the
  * file's workspace root.
  */
-export function analyzeWithSiblings(req: Omit<AnalyzeRequest, 'id'>, readFile: ReadFile): AnalyzeResult {
+export function analyzeWithSiblings(req: Omit<AnalyzeRequest, 'type'>, readFile: ReadFile): AnalyzeResult {
   const abs = req.absPath;
-  const root = abs && !path.isAbsolute(req.file) && abs.endsWith(req.file) ? abs.slice(0, abs.length - req.file.length) : undefined;
+  const root = abs ? rootOf(abs, req.file) : undefined;
   const readSibling = (p: string): string | undefined => {
     if (!abs) return undefined;
-    const target = root !== undefined && !path.isAbsolute(p) ? path.join(root, p) : p;
+    const target = root !== undefined && !/^([\\/]|[A-Za-z]:)/.test(p) ? joinUnder(root, p) : p;
     try {
       return readFile(target, 'utf8');
     } catch {

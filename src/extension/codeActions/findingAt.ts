@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/model/finding';
 import type { FileReport } from '../findings/findingsStore';
-import { ruleIdOf } from '../diagnostics/toDiagnostic';
+import { ruleIdsOf } from '../diagnostics/toDiagnostic';
 import { toRange } from '../util/range';
 
-/** The finding behind a Lambda Guard diagnostic (same rule, range and message). */
-export function findingForDiagnostic(report: FileReport | undefined, d: vscode.Diagnostic): Finding | undefined {
-  const id = ruleIdOf(d);
-  if (!id || !report) return undefined;
-  return report.findings.find((f) => f.ruleId === id && f.location && f.message === d.message && toRange(f.location).isEqual(d.range));
+/** The live findings behind a Lambda Guard diagnostic: those of the rules it names, on its range (one or more). */
+export function findingsForDiagnostic(report: FileReport | undefined, d: vscode.Diagnostic): Finding[] {
+  const ids = ruleIdsOf(d);
+  if (!ids.length || !report || d.severity === vscode.DiagnosticSeverity.Hint) return [];
+  return report.findings.filter((f) => !f.suppressed && ids.includes(f.ruleId) && f.location && toRange(f.location).isEqual(d.range));
 }
 
 /** Live findings whose range holds the position. */

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { ACCESS_LEVELS } from '../../core/fixes/collectionFixes';
-import { narrowFix, suppressionFix } from '../../core/fixes/fixesFor';
 import type { SuppressionKind } from '../../core/fixes/suppressionFixes';
 import type { Finding } from '../../core/model/finding';
 import type { AccessLevel } from '../../core/iam/catalog';
+import type { Analyzer } from '../analysis/analyzer';
 import { analyzeOptions, type LgSettings } from '../config/settings';
 import type { FindingsStore } from '../findings/findingsStore';
 import { applyFix } from '../codeActions/applyFix';
@@ -23,6 +23,7 @@ export class FixCommands {
   constructor(
     private readonly store: FindingsStore,
     private readonly settings: () => LgSettings,
+    private readonly analyzer: Analyzer,
   ) {}
 
   /** Narrows a wildcard to the actions of the access levels picked (or given). */
@@ -31,7 +32,11 @@ export class FixCommands {
     if (!levels?.length) return false;
     const doc = await vscode.workspace.openTextDocument(uri);
     const report = this.store.get(uri);
-    const fix = narrowFix({ text: doc.getText(), file: report?.file ?? uri.path, finding, opts: analyzeOptions(this.settings()), errorsBefore: report?.errors.length }, levels);
+    const version = doc.version;
+    const req = { text: doc.getText(), file: report?.file ?? uri.path, finding, opts: analyzeOptions(this.settings()), errorsBefore: report?.errors.length };
+    const fix = await this.analyzer.fixes({ type: 'narrow', req, levels });
+    // Offsets are into the text the fix was computed for.
+    if (doc.version !== version) return false;
     if (!fix) {
       void vscode.window.showWarningMessage(`Lambda Guard: no ${levels.join(' / ')} actions match '${String(finding.fix?.pattern)}', or the change cannot be written safely here.`);
       return false;
@@ -54,7 +59,10 @@ export class FixCommands {
     });
     if (!reason?.trim()) return false;
     const report = this.store.get(ref.uri);
-    const fix = suppressionFix({ text: doc.getText(), file: report?.file ?? ref.uri.path, finding: ref.finding, opts: analyzeOptions(this.settings()), errorsBefore: report?.errors.length }, reason, kind);
+    const version = doc.version;
+    const req = { text: doc.getText(), file: report?.file ?? ref.uri.path, finding: ref.finding, opts: analyzeOptions(this.settings()), errorsBefore: report?.errors.length };
+    const fix = await this.analyzer.fixes({ type: 'suppress', req, reason, kind });
+    if (doc.version !== version) return false;
     if (!fix) {
       void vscode.window.showWarningMessage(`Lambda Guard: cannot add a suppression for ${ref.finding.ruleId} here safely.`);
       return false;

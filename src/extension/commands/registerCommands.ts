@@ -11,6 +11,7 @@ import type { WorkspaceScanner } from '../workspace/workspaceScanner';
 import { exportReport, type ReportFormat } from './exportReport';
 import type { FixCommands } from './fixCommands';
 import { showRuleDocumentation } from './showRuleDocumentation';
+import { SHOW_RULE_DOCUMENTATION } from '../ruleDocs';
 
 export interface CommandDeps {
   extensionUri: vscode.Uri;
@@ -49,7 +50,7 @@ export function registerCommands(d: CommandDeps): vscode.Disposable[] {
     reg('lambdaGuard.exportReport', (format?: ReportFormat, target?: vscode.Uri) =>
       exportReport(() => d.scanner.scan(true), d.store, format, target),
     ),
-    reg('lambdaGuard.showRuleDocumentation', (arg?: unknown) => showRuleDocumentation(d.extensionUri, ruleIdArg(arg))),
+    reg(SHOW_RULE_DOCUMENTATION, (arg?: unknown) => showRuleDocumentation(d.extensionUri, ruleIdArg(arg))),
     reg('lambdaGuard.suppressFinding', (target?: unknown, kind?: SuppressionKind, reason?: string) => d.fixes.suppress(target, kind, reason)),
     reg('lambdaGuard.clearFindings', () => {
       d.scanner.cancel();

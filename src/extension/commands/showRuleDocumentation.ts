@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { ALL_RULES, ruleById } from '../../core/rules/registry';
 import { ruleMarkdown } from '../../core/hover/ruleMarkdown';
+import { shippedRulePage } from '../ruleDocs';
 
 /**
  * Opens a rule's documentation page as a Markdown preview: the page shipped in the extension
- * (docs/rules/<id>.md) when present, otherwise one written from the rule's metadata.
+ * (docs/rules/<id>.md), or — for a rule whose page is not written yet — one made from its metadata.
  * Returns the URI of the opened document.
  */
 export async function showRuleDocumentation(extensionUri: vscode.Uri, ruleId?: string): Promise<vscode.Uri | undefined> {
@@ -14,7 +15,7 @@ export async function showRuleDocumentation(extensionUri: vscode.Uri, ruleId?: s
     if (ruleId) void vscode.window.showWarningMessage(`Lambda Guard: unknown rule ${ruleId}`);
     return undefined;
   }
-  let uri = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${rule.meta.id}.md`);
+  let uri = shippedRulePage(extensionUri, rule.meta.id);
   try {
     await vscode.workspace.fs.stat(uri);
   } catch {

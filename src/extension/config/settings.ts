@@ -6,11 +6,8 @@ import type { Severity } from '../../core/model/severity';
 export interface LgSettings {
   disabledRules: string[];
   severityOverrides: Record<string, Severity>;
-  include: string[];
-  exclude: string[];
   scanOn: 'type' | 'save';
   typingDelay: number;
-  maxFileSizeKiB: number;
   scanWorkspaceOnStartup: boolean;
 }
 
@@ -44,29 +41,13 @@ export function readSettings(scope?: vscode.Uri): LgSettings {
   return {
     disabledRules: strings(c.get('disabledRules'), []).map((s) => s.toUpperCase()),
     severityOverrides: overrides(c.get('severityOverrides')),
-    include: strings(c.get('include'), ['**/*.{yaml,yml,json,template}', '**/*.ts']),
-    exclude: strings(c.get('exclude'), ['**/node_modules/**']),
     scanOn: c.get('scanOn') === 'save' ? 'save' : 'type',
     typingDelay: num(c.get('typingDelay'), 300, 0),
-    maxFileSizeKiB: num(c.get('maxFileSize'), 2048, 1),
     scanWorkspaceOnStartup: c.get('scanWorkspaceOnStartup') !== false,
   };
 }
 
-export function analyzeOptions(s: LgSettings): AnalyzeOptions {
-  return { disabledRules: s.disabledRules, severityOverrides: s.severityOverrides, maxFileSize: s.maxFileSizeKiB * 1024 };
-}
-
-/** Expands one level of `{a,b}` groups: VS Code globs do not nest braces, and findFiles takes one pattern. */
-export function expandBraces(pattern: string): string[] {
-  const m = /\{([^{}]*)\}/.exec(pattern);
-  if (!m) return [pattern];
-  return m[1].split(',').flatMap((alt) => expandBraces(pattern.slice(0, m.index) + alt + pattern.slice(m.index + m[0].length)));
-}
-
-/** One findFiles exclude pattern for a list of globs. */
-export function excludeGlob(patterns: string[]): string | undefined {
-  const flat = patterns.flatMap(expandBraces);
-  if (flat.length === 0) return undefined;
-  return flat.length === 1 ? flat[0] : `{${flat.join(',')}}`;
+/** Which files are read, the skip list and the size limit are the core scan's, as in the CLI: only rule choices are settings. */
+export function analyzeOptions(s: LgSettings): Pick<AnalyzeOptions, 'disabledRules' | 'severityOverrides'> {
+  return { disabledRules: s.disabledRules, severityOverrides: s.severityOverrides };
 }

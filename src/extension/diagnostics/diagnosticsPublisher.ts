@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { FindingsStore } from '../findings/findingsStore';
-import { errorDiagnostic, toDiagnostic } from './toDiagnostic';
+import { ruleDocLink } from '../ruleDocs';
+import { errorDiagnostic, toDiagnostics } from './toDiagnostic';
 
-/** Mirrors the findings store into the Problems panel. Suppressed findings are not problems. */
+/** Mirrors the findings store into the Problems panel; suppressed findings are dimmed hints, not problems. */
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('lambda-guard');
   private readonly sub: vscode.Disposable;
@@ -25,7 +26,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
         this.collection.delete(uri);
         continue;
       }
-      const diags = r.findings.filter((f) => !f.suppressed && f.location).map((f) => toDiagnostic(f, uri, this.resolveFile));
+      const diags = toDiagnostics(r.findings, uri, this.resolveFile, ruleDocLink);
       diags.push(...r.errors.map(errorDiagnostic));
       this.collection.set(uri, diags);
     }

@@ -4,8 +4,8 @@ import type { AnalyzeResult } from '../../core/scan/analyzeText';
 import type { AnalyzeJob, Analyzer } from '../analysis/analyzer';
 import { analyzeOptions, type LgSettings } from '../config/settings';
 import type { FileReport, FindingsStore } from '../findings/findingsStore';
+import { isScannedPath } from '../../core/scan/walkFiles';
 import { log } from '../log';
-import { inScope } from '../workspace/pathGlob';
 import { pathInFolder, relativeFile } from '../workspace/workspacePaths';
 
 const LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'typescript']);
@@ -48,13 +48,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
+  /** An open document is analysed when it may be a template or CDK source: opening a file names it, as a CLI argument does. */
   isCandidate(doc: vscode.TextDocument): boolean {
     if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return false;
-    if (!LANGUAGES.has(doc.languageId) && !/\.template$/i.test(doc.uri.path)) return false;
-    const rel = pathInFolder(doc.uri);
-    if (rel === undefined) return true;
-    const s = this.settings();
-    return inScope(rel, s.include, s.exclude);
+    return LANGUAGES.has(doc.languageId) || /\.template$/i.test(doc.uri.path);
   }
 
   /** The template model of the document's latest analysis (hovers use it). */
@@ -149,8 +146,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.timers.delete(key);
     this.bump(key);
     this.models.delete(key);
-    // The Problems panel keeps showing saved files of the workspace; anything else goes away.
-    if (doc.uri.scheme === 'file' && pathInFolder(doc.uri) !== undefined) this.onClosedFile(doc.uri);
+    // The Problems panel keeps showing saved files a workspace scan reads; anything else goes away.
+    const rel = doc.uri.scheme === 'file' ? pathInFolder(doc.uri) : undefined;
+    if (rel !== undefined && isScannedPath(rel)) this.onClosedFile(doc.uri);
     else this.store.delete(doc.uri);
   }
 
@@ -161,6 +159,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   }
 }
 
+/** The log keeps the stack, the worker's own when the failure happened there. */
 function logFailure(file: string, e: unknown): void {
   log().error(`analysis of ${file}: ${(e as Error).stack ?? String(e)}`);
 }

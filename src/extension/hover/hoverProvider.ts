@@ -5,6 +5,7 @@ import { ruleById } from '../../core/rules/registry';
 import type { TemplateModel } from '../../core/model/templateModel';
 import type { FileReport } from '../findings/findingsStore';
 import { findingsAt } from '../codeActions/findingAt';
+import { ruleDocLink, SHOW_RULE_DOCUMENTATION } from '../ruleDocs';
 import { toRange } from '../util/range';
 
 const ACTION_WORD = /[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+/;
@@ -22,7 +23,12 @@ export class LgHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     const parts: vscode.MarkdownString[] = [];
     let range: vscode.Range | undefined;
-    for (const f of findingsAt(report, pos)) parts.push(new vscode.MarkdownString(findingHover(f, ruleById(f.ruleId)?.meta)));
+    for (const f of findingsAt(report, pos)) {
+      // The link runs one command: it opens the rule page shipped with the extension.
+      const md = new vscode.MarkdownString(findingHover(f, ruleById(f.ruleId)?.meta, ruleDocLink(f.ruleId).toString()));
+      md.isTrusted = { enabledCommands: [SHOW_RULE_DOCUMENTATION] };
+      parts.push(md);
+    }
     const word = doc.getWordRangeAtPosition(pos, ACTION_WORD);
     let text: string | undefined;
     if (word) {

@@ -21,15 +21,13 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
     this.sub = store.onDidChange(() => this.emitter.fire(undefined));
   }
 
-  get grouping(): GroupBy {
-    return this.groupBy;
-  }
-
-  setGroupBy(g: GroupBy): void {
+  /** Regroups the view; returns the top-level entries it now shows (file paths or rule ids), for commands and tests. */
+  setGroupBy(g: GroupBy): string[] {
     this.groupBy = g;
     void this.state.update('lambdaGuard.groupBy', g);
     void vscode.commands.executeCommand('setContext', 'lambdaGuard.groupBy', g);
     this.emitter.fire(undefined);
+    return this.getChildren().map((n) => (n.kind === 'file' ? n.file : n.kind === 'rule' ? n.ruleId : ''));
   }
 
   getTreeItem(n: FindingsNode): vscode.TreeItem {

@@ -6,6 +6,3 @@ export function toRange(r: SourceRange): vscode.Range {
   return new vscode.Range(r.startLine - 1, r.startColumn - 1, r.endLine - 1, Math.max(0, r.endColumn - 1));
 }
 
-export function toSourceRange(r: vscode.Range): SourceRange {
-  return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
-}

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
-import type { LgSettings } from '../config/settings';
 import type { FindingsStore } from '../findings/findingsStore';
-import { inScope } from './pathGlob';
 import { pathInFolder } from './workspacePaths';
 
 const SETTLE_MS = 150;
 
 /**
- * Keeps findings of files that are not open current: created and changed files are re-analysed,
- * deleted files (or folders) drop out. A rename arrives as a delete and a create.
+ * Keeps findings of files that are not open current: created and changed files go to the scanner (which
+ * applies the core scan's skip list), deleted files (or folders) drop out. A rename arrives as a delete and
+ * a create.
  */
 export class FileWatcher implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -17,7 +16,6 @@ export class FileWatcher implements vscode.Disposable {
 
   constructor(
     private readonly store: FindingsStore,
-    private readonly settings: () => LgSettings,
     private readonly rescan: (uri: vscode.Uri) => Promise<void>,
   ) {
     this.subs = [
@@ -34,10 +32,7 @@ export class FileWatcher implements vscode.Disposable {
   }
 
   private changed(uri: vscode.Uri): void {
-    const rel = pathInFolder(uri);
-    if (rel === undefined) return;
-    const s = this.settings();
-    if (!inScope(rel, s.include, s.exclude)) return;
+    if (pathInFolder(uri) === undefined) return;
     const key = uri.toString();
     clearTimeout(this.pending.get(key));
     // Editors save in bursts (truncate, write): wait until the file settles.

@@ -1,10 +1,13 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import type { AnalyzeResult } from '../../core/scan/analyzeText';
+import type { Finding, ScanError } from '../../core/model/finding';
+import type { ScanResult } from '../../core/report/scanResult';
+import { isScannedPath } from '../../core/scan/walkFiles';
+import { pathSegments } from '../../core/scan/pathKey';
 import type { Analyzer } from '../analysis/analyzer';
-import { analyzeOptions, excludeGlob, expandBraces, type LgSettings } from '../config/settings';
+import { analyzeOptions, type LgSettings } from '../config/settings';
 import type { FindingsStore } from '../findings/findingsStore';
-import { relativeFile } from './workspacePaths';
+import { log } from '../log';
+import { pathInFolder } from './workspacePaths';
 
 export interface ScanSummary {
   files: number;
@@ -14,16 +17,18 @@ export interface ScanSummary {
   ms: number;
 }
 
-/** Files read in parallel while the worker analyses the previous ones. */
-const READ_AHEAD = 4;
+/** After a `cdk synth` rewrote cdk.out, wait for the burst of writes to end before scanning again. */
+const CDK_OUT_SETTLE_MS = 1000;
 
 /**
- * Scans the workspace's templates in the background analysis worker, with a cancellable progress
- * notification, so the Problems panel lists findings in files that are not open.
+ * Scans the workspace folders with the core scan the CLI runs (`scanPaths`: the same discovery, skip
+ * list, size limit and cdk.out mapping), in a worker thread, with a cancellable progress notification,
+ * so the Problems panel lists findings in files that are not open.
  */
 export class WorkspaceScanner implements vscode.Disposable {
   private running: { promise: Promise<ScanSummary>; cts: vscode.CancellationTokenSource } | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<boolean>();
+  private cdkOutTimer: NodeJS.Timeout | undefined;
   /** Fires true when a scan starts and false when it ends. */
   readonly onDidChangeRunning = this.stateEmitter.event;
 
@@ -62,65 +67,69 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.running?.cts.cancel();
   }
 
-  /** Lists the workspace files the include/exclude settings select. */
-  async listFiles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-    const s = this.settings();
-    const exclude = excludeGlob(s.exclude);
-    const seen = new Map<string, vscode.Uri>();
-    for (const inc of s.include.flatMap(expandBraces)) {
-      for (const u of await vscode.workspace.findFiles(inc, exclude, undefined, token)) seen.set(u.toString(), u);
-    }
-    return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  }
-
-  /** Analyses one file (file watcher, closed editor): from disk, or from its editor when open. */
-  async scanFile(uri: vscode.Uri): Promise<void> {
-    if (await this.viaEditor(uri)) return;
-    const r = await this.analyzeFile(uri, uri.toString());
-    if (r) await this.storeFromDisk(uri, r);
-  }
-
   /**
-   * Stores a result read from disk, unless the file was opened while it was analysed: the editor's
-   * text (perhaps unsaved) and version then own the file's findings, and it is analysed from there.
+   * A file changed, appeared or was closed: analysed from its editor when open, else scanned from disk as a
+   * folder scan would (a file the scan skips drops out). A change in cdk.out re-runs the whole scan, whose
+   * cdk.out step maps the synthesised templates back to the TypeScript.
    */
-  private async storeFromDisk(uri: vscode.Uri, r: AnalyzeResult): Promise<void> {
+  async scanFile(uri: vscode.Uri): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const rel = pathInFolder(uri);
+    if (!folder || rel === undefined) return;
+    if (pathSegments(rel).includes('cdk.out')) {
+      clearTimeout(this.cdkOutTimer);
+      this.cdkOutTimer = setTimeout(() => void this.scan(false), CDK_OUT_SETTLE_MS);
+      return;
+    }
+    if (!isScannedPath(rel)) {
+      this.store.delete(uri);
+      return;
+    }
     if (await this.viaEditor(uri)) return;
-    this.store.set({ uri, file: relativeFile(uri), findings: r.skipped ? [] : r.findings, errors: r.errors });
+    let result: ScanResult | undefined;
+    try {
+      result = await this.analyzer.scanFile(folder.uri.fsPath, rel, analyzeOptions(this.settings()));
+    } catch (e) {
+      log().error(`scan of ${rel}: ${(e as Error).stack ?? String(e)}`);
+      result = { findings: [], errors: [{ file: rel, line: 1, message: (e as Error).message }], rules: [], filesScanned: 0, toolVersion: '' };
+    }
+    if (!result || (await this.viaEditor(uri))) return;
+    const report = this.reportsOf(folder, result).get(uri.toString());
+    this.store.set({ uri, file: labelOf(folder, rel), findings: report?.findings ?? [], errors: report?.errors ?? [] });
   }
 
   private async run(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<ScanSummary> {
     const t0 = Date.now();
-    const files = await this.listFiles(token);
     const summary: ScanSummary = { files: 0, findings: 0, errors: 0, cancelled: false, ms: 0 };
-    const found = new Set(files.map((u) => u.toString()));
-    let done = 0;
-    let next = 0;
-    const step = files.length ? 100 / files.length : 100;
-    const worker = async (): Promise<void> => {
-      while (next < files.length && !token.isCancellationRequested) {
-        const uri = files[next++];
-        if (await this.viaEditor(uri)) {
-          done++;
-          summary.files++;
-          continue;
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    const scanned = new Set<string>();
+    try {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        let last = 0;
+        const onProgress = (done: number, total: number, file: string): void => {
+          const pct = total ? (100 * done) / total : 100;
+          progress.report({ increment: pct - last, message: `${folder.name}: ${done}/${total} ${file}` });
+          last = pct;
+        };
+        const result = await this.analyzer.scanFolder(folder.uri.fsPath, analyzeOptions(this.settings()), onProgress, abort.signal);
+        if (!result || token.isCancellationRequested) break;
+        summary.files += result.filesScanned;
+        for (const [key, r] of this.reportsOf(folder, result)) {
+          scanned.add(key);
+          // An open file belongs to its editor: its (perhaps unsaved) text and version own its findings.
+          if (await this.viaEditor(r.uri)) continue;
+          this.store.set(r);
         }
-        const r = await this.analyzeFile(uri, `scan:${uri.toString()}`);
-        done++;
-        progress.report({ increment: step, message: `${done}/${files.length} ${relativeFile(uri)}` });
-        if (!r || token.isCancellationRequested) continue;
-        if (!r.skipped) summary.files++;
-        await this.storeFromDisk(uri, r);
       }
-    };
-    const cancelSub = token.onCancellationRequested(() => this.analyzer.cancelQueued((k) => k?.startsWith('scan:') ?? false));
-    await Promise.all(Array.from({ length: READ_AHEAD }, worker));
-    cancelSub.dispose();
+    } finally {
+      sub.dispose();
+    }
     summary.cancelled = token.isCancellationRequested;
     if (!summary.cancelled) {
-      // Files that vanished while nobody watched (or left the include settings) drop out.
+      // Files that vanished while nobody watched, or that no longer have findings, drop out.
       for (const r of this.store.all()) {
-        if (!found.has(r.uri.toString()) && r.version === undefined) this.store.delete(r.uri);
+        if (!scanned.has(r.uri.toString()) && r.version === undefined) this.store.delete(r.uri);
       }
     }
     for (const r of this.store.all()) {
@@ -131,28 +140,42 @@ export class WorkspaceScanner implements vscode.Disposable {
     return summary;
   }
 
-  private async analyzeFile(uri: vscode.Uri, key: string): Promise<AnalyzeResult | undefined> {
-    const s = this.settings();
-    const file = relativeFile(uri);
-    try {
-      const st = await fs.stat(uri.fsPath);
-      if (st.size > s.maxFileSizeKiB * 1024) {
-        return { findings: [], errors: [{ file, line: 1, message: `file is larger than the ${s.maxFileSizeKiB} KiB limit (lambdaGuard.maxFileSize)` }], skipped: false };
-      }
-      const text = await fs.readFile(uri.fsPath, 'utf8');
-      return await this.analyzer.analyze({ key, text, file, absPath: uri.fsPath, opts: analyzeOptions(s), wantModel: false, background: true });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') {
-        this.store.delete(uri);
-        return undefined;
-      }
-      return { findings: [], errors: [{ file, message: code ? `cannot read: ${code}` : (e as Error).message }], skipped: false };
-    }
+  /** The scan's findings and errors per file of the folder, named as the Problems panel and reports name them. */
+  private reportsOf(folder: vscode.WorkspaceFolder, result: ScanResult): Map<string, { uri: vscode.Uri; file: string; findings: Finding[]; errors: ScanError[] }> {
+    const out = new Map<string, { uri: vscode.Uri; file: string; findings: Finding[]; errors: ScanError[] }>();
+    const entry = (rel: string): { uri: vscode.Uri; file: string; findings: Finding[]; errors: ScanError[] } => {
+      const uri = isAbsolute(rel) ? vscode.Uri.file(rel) : vscode.Uri.joinPath(folder.uri, ...pathSegments(rel));
+      let e = out.get(uri.toString());
+      if (!e) out.set(uri.toString(), (e = { uri, file: labelOf(folder, rel), findings: [], errors: [] }));
+      return e;
+    };
+    for (const f of result.findings) if (f.location) entry(f.location.file).findings.push(relabel(folder, f));
+    for (const e of result.errors) entry(e.file).errors.push({ ...e, file: labelOf(folder, e.file) });
+    return out;
   }
 
   dispose(): void {
+    clearTimeout(this.cdkOutTimer);
     this.cancel();
     this.stateEmitter.dispose();
   }
+}
+
+/** A folder-relative path as the workspace names it: prefixed by the folder's name in a multi-root workspace. */
+function labelOf(folder: vscode.WorkspaceFolder, rel: string): string {
+  return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 && !isAbsolute(rel) ? `${folder.name}/${rel}` : rel;
+}
+
+/** The scan names files outside its folder by their absolute path. */
+function isAbsolute(p: string): boolean {
+  return /^([\\/]|[A-Za-z]:)/.test(p);
+}
+
+function relabel(folder: vscode.WorkspaceFolder, f: Finding): Finding {
+  if ((vscode.workspace.workspaceFolders?.length ?? 0) < 2) return f;
+  return {
+    ...f,
+    location: f.location && { ...f.location, file: labelOf(folder, f.location.file) },
+    related: f.related?.map((r) => ({ ...r, location: { ...r.location, file: labelOf(folder, r.location.file) } })),
+  };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, escapeMarkdown, isWebUrl, oneLine } from '../../../src/core/report/escape';
+import { escapeHtml, escapeMarkdown, oneLine } from '../../../src/core/report/escape';
 
 test('escapeHtml escapes the five significant characters', () => {
   assert.equal(escapeHtml(`<a href="x" title='y'>&amp;</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
@@ -19,8 +19,3 @@ test('escapeMarkdown neutralises table pipes, emphasis, links and raw HTML', () 
   assert.ok(!/(^|[^\\])\|/.test(out), 'no unescaped pipe');
 });
 
-test('isWebUrl accepts only http(s) URLs', () => {
-  assert.ok(isWebUrl('https://example.com/docs/LG001.md'));
-  assert.ok(!isWebUrl('javascript:alert(1)'));
-  assert.ok(!isWebUrl('https://example.com/a b'));
-});

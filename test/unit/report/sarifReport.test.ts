@@ -49,7 +49,8 @@ test('header, one run, driver metadata', () => {
   const driver = run.tool.driver;
   assert.equal(driver.name, 'lambda-guard');
   assert.equal(driver.version, '0.1.0');
-  assert.match(driver.informationUri ?? '', /^https:\/\//);
+  // No link that would not resolve: the help travels inline (see the next test).
+  assert.equal(driver.informationUri, undefined);
 });
 
 test('rules carry the descriptions, help and GitHub security-severity', () => {
@@ -60,8 +61,11 @@ test('rules carry the descriptions, help and GitHub security-severity', () => {
   assert.equal(lg006.shortDescription?.text, 'Anyone may invoke the function');
   assert.match(lg006.fullDescription?.text ?? '', /^Why LG006 matters/);
   assert.match(lg006.help?.text ?? '', /Add SourceArn or SourceAccount\./);
-  assert.match(lg006.help?.markdown ?? '', /\*\*How to fix:\*\*/);
-  assert.match(lg006.helpUri ?? '', /LG006\.md$/);
+  assert.match(lg006.help?.text ?? '', /lambda-guard-ignore LG006: <reason>/);
+  assert.match(lg006.help?.markdown ?? '', /^# LG006 — Anyone may invoke the function\n/);
+  assert.match(lg006.help?.markdown ?? '', /## How to fix\n\nAdd SourceArn or SourceAccount\./);
+  assert.match(lg006.help?.markdown ?? '', /docs\/rules\/LG006\.md/);
+  assert.equal(lg006.helpUri, undefined);
   assert.equal(lg006.defaultConfiguration?.level, 'error');
   assert.equal(lg006.properties?.['security-severity'], '8.0');
   assert.ok(lg006.properties?.tags?.includes('security'));

@@ -7,7 +7,7 @@ const text = toText(hostileScan());
 const lines = text.split('\n');
 
 test('groups findings by file (files before live resources) and sorts each group by line', () => {
-  const headings = lines.filter((l) => l !== '' && !l.startsWith(' ') && !l.startsWith('✖') && !l.startsWith('Scan errors'));
+  const headings = lines.filter((l) => l !== '' && !l.startsWith(' ') && !/^(⚠|✖|Scan errors)/.test(l));
   assert.deepEqual(headings, [
     'cdk/lib/stack <x>.ts',
     'infra/template.yaml',
@@ -51,10 +51,24 @@ test('lists scan errors with file:line and message', () => {
   assert.equal(lines[i + 2], '  infra/unreadable.json  error  EACCES: permission denied');
 });
 
-test('summary counts problems per severity, excluding suppressed findings', () => {
+test('summary counts problems per severity, excluding suppressed findings, and says the scan is incomplete', () => {
   const summary = lines[lines.length - 2];
-  assert.equal(summary, '✖ 5 problems (1 error, 3 warnings, 1 info) · 1 suppressed · 2 scan errors · 4 files scanned');
+  assert.equal(summary, '⚠ scan incomplete (2 scan errors) · ✖ 5 problems (1 error, 3 warnings, 1 info) · 1 suppressed · 4 files scanned');
   assert.equal(lines[lines.length - 1], '', 'ends with a newline');
+});
+
+test('a scan that could not read everything says so first and last, and never shows a green tick', () => {
+  assert.equal(lines[0], '⚠ Scan incomplete: 2 files could not be analysed: the results below do not cover them (see "Scan errors").');
+  const clean = toText({ findings: [], errors: [{ file: 'a.yaml', line: 2, message: 'bad indentation' }], rules: [], filesScanned: 3, toolVersion: '0.1.0' }).split('\n');
+  assert.equal(clean[0], '⚠ Scan incomplete: 1 file could not be analysed: the results below do not cover them (see "Scan errors").');
+  assert.equal(clean[clean.length - 2], '⚠ scan incomplete (1 scan error) · no problems in what was analysed (0 errors, 0 warnings, 0 info) · 3 files scanned');
+  assert.ok(!clean.some((l) => l.includes('✔')));
+});
+
+test('a file named explicitly that is not a template is listed with a notice and counted in the summary', () => {
+  const out = toText({ findings: [], errors: [], notices: [{ file: 'buildspec.yml', message: 'not a template' }], rules: [], filesScanned: 0, toolVersion: '0.1.0' }).split('\n');
+  assert.deepEqual(out.slice(0, 2), ['Not analysed:', '  buildspec.yml  notice  not a template']);
+  assert.equal(out[out.length - 2], 'no template or CDK source found (0 errors, 0 warnings, 0 info) · 1 file not analysed (not a template) · 0 files scanned');
 });
 
 test('a clean scan reports no problems', () => {

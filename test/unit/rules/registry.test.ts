@@ -13,8 +13,19 @@ test('registry: LG001–LG014 in order, unique, with complete metadata', () => {
   for (const { meta } of ALL_RULES) {
     assert.match(meta.name, /^[A-Z][A-Za-z]+$/, meta.id);
     for (const field of [meta.title, meta.description, meta.fixHint]) assert.ok(field.length > 10, `${meta.id}: ${field}`);
-    assert.ok(meta.helpUri.endsWith(`/docs/rules/${meta.id}.md`), meta.helpUri);
+    assert.equal(meta.docPath, `docs/rules/${meta.id}.md`);
+    assert.ok(fs.existsSync(path.join(DOCS, `${meta.id}.md`)), `${meta.docPath} exists`);
+    assert.ok(meta.severities.includes(meta.defaultSeverity), `${meta.id}: default severity among its severities`);
   }
+});
+
+// Written from the rule table in ARCHITECTURE.md and the docs pages, not from the rules' code.
+test('registry: each rule lists every severity its findings can take', () => {
+  const want: Record<string, string[]> = {
+    LG001: ['error', 'warning'], LG002: ['warning', 'info'], LG003: ['warning'], LG004: ['error'], LG005: ['error'], LG006: ['error'], LG007: ['warning'],
+    LG008: ['warning'], LG009: ['error', 'warning'], LG010: ['warning', 'info'], LG011: ['warning', 'info'], LG012: ['warning'], LG013: ['warning'], LG014: ['warning'],
+  };
+  assert.deepEqual(Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, [...r.meta.severities]])), want);
 });
 
 test('registry: ruleById is case-insensitive and undefined for unknown ids', () => {

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { samePath } from '../../scan/pathKey';
 import type { SourceRange } from '../../model/sourceRange';
 import type { ResourceInfo, TemplateModel } from '../../model/templateModel';
 import type { CdkOutIndex, CdkOutResource } from './readCdkOut';
@@ -68,7 +69,7 @@ function byPath(p: string, ids: Map<string, Candidate[]>, preferFile?: string): 
   for (let i = segs.length - 1; i >= 1; i--) {
     const list = ids.get(segs[i]);
     if (!list) continue;
-    return list.find((c) => preferFile && path.resolve(c.model.file) === preferFile) ?? list[0];
+    return list.find((c) => preferFile && samePath(path.resolve(c.model.file), preferFile)) ?? list[0];
   }
   return undefined;
 }
@@ -100,7 +101,7 @@ export function locateCdkResource(r: CdkOutResource, index: CdkOutIndex, sources
   const viaPath = r.path ? byPath(r.path, ids, frame?.file) : undefined;
   const viaId = !r.path ? byLogicalId(r.logicalId, ids) : undefined;
   if (frame) {
-    const model = sources.models.find((m) => path.resolve(m.file) === frame.file);
+    const model = sources.models.find((m) => samePath(path.resolve(m.file), frame.file));
     const here = model?.resources.find((x) => x.range.startLine === frame.line);
     const range = here?.keyRange ?? { startLine: frame.line, startColumn: frame.column, endLine: frame.line, endColumn: frame.column + 1 };
     return { file: model?.file ?? frame.file, range, constructId: viaPath?.res.logicalId ?? here?.logicalId ?? viaId?.res.logicalId, via: 'trace' };

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
+import { samePath } from '../../scan/pathKey';
 import type { Finding } from '../../model/finding';
 import { locateCdkResource, type CdkSources } from './locateCdkResource';
 import type { CdkOutIndex } from './readCdkOut';
 
-const same = (a: string, b: string): boolean => path.resolve(a) === path.resolve(b);
+const same = (a: string, b: string): boolean => samePath(path.resolve(a), path.resolve(b));
 
 /**
  * Moves a finding reported on a synthesised template (`cdk.out/<Stack>.template.json`, `resource` =

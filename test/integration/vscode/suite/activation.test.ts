@@ -6,7 +6,9 @@ import { api, EXTENSION_ID } from './helpers';
 suite('activation and contributions', () => {
   test('activates in the real extension host and returns its API', async () => {
     const a = await api();
-    assert.match(vscode.version, /^1\.100\./);
+    // The engine range of package.json: 1.100 here (VS Code server harness), newer with @vscode/test-electron.
+    const [major, minor] = vscode.version.split('.').map(Number);
+    assert.ok(major === 1 && minor >= 100, vscode.version);
     assert.equal(typeof a.activationMs, 'number');
     assert.ok(a.activationMs > 0);
     // Recorded for bench/RESULTS.md; a benchmark, not a timed assertion.
@@ -30,9 +32,5 @@ suite('activation and contributions', () => {
     ]);
     assert.ok(!(ext.packageJSON.activationEvents as string[]).includes('*'));
     assert.equal(ext.packageJSON.capabilities.untrustedWorkspaces.supported, 'limited');
-  });
-
-  test('the Findings view can be focused (the status bar item runs this command)', async () => {
-    await vscode.commands.executeCommand('lambdaGuard.findings.focus');
   });
 });

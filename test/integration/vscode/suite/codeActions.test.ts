@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyzeText } from '../../../../src/core/scan/analyzeText';
 import type { Finding } from '../../../../src/core/model/finding';
-import { api, codeOf, fresh, openDoc, quickFixesFor, resetFile, setSetting, waitFor, waitForDiagnostics, wsUri } from './helpers';
+import { api, hasRule, fresh, openDoc, quickFixesFor, resetFile, setSetting, waitFor, waitForDiagnostics, wsUri } from './helpers';
 
 const YAML = 'infra/template.yaml';
 const JSON_FILE = 'infra/api.json';
@@ -33,8 +33,8 @@ suite('code actions (quick fixes) applied in the editor', () => {
         await resetFile(file, original);
         const { doc } = await openDoc(file);
         await fresh(doc);
-        const ds = await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === f.ruleId && d.message === f.message), `${f.ruleId} diagnostic`);
-        const d = ds.find((x) => codeOf(x) === f.ruleId && x.message === f.message)!;
+        const ds = await waitForDiagnostics(doc.uri, (x) => x.some((d) => hasRule(d, f.ruleId) && d.message === f.message), `${f.ruleId} diagnostic`);
+        const d = ds.find((x) => hasRule(x, f.ruleId) && x.message === f.message)!;
         const ownFix = (a: vscode.CodeAction): boolean => a.edit !== undefined && !a.title.startsWith('Suppress');
         const actions = await quickFixesFor(doc, d, ownFix);
         const own = actions.filter(ownFix);
@@ -47,7 +47,7 @@ suite('code actions (quick fixes) applied in the editor', () => {
         assert.deepEqual(r.errors, [], `${f.ruleId}: fixed text parses`);
         assert.equal(r.skipped, false);
         assert.equal(stillThere(after, file, f), false, `${f.ruleId}: finding gone after "${fix.title}"`);
-        await waitForDiagnostics(doc.uri, (x) => !x.some((y) => codeOf(y) === f.ruleId && y.message === f.message), `${f.ruleId} diagnostic gone`);
+        await waitForDiagnostics(doc.uri, (x) => !x.some((y) => hasRule(y, f.ruleId) && y.message === f.message), `${f.ruleId} diagnostic gone`);
       }
     });
   }
@@ -77,8 +77,8 @@ suite('code actions (quick fixes) applied in the editor', () => {
   test('adding a SourceArn selects the placeholder the user completes', async () => {
     const { doc } = await openDoc(YAML);
     await fresh(doc);
-    const ds = await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === 'LG007'));
-    const actions = await quickFixesFor(doc, ds.find((d) => codeOf(d) === 'LG007')!, (a) => /SourceArn/.test(a.title));
+    const ds = await waitForDiagnostics(doc.uri, (x) => x.some((d) => hasRule(d, 'LG007')));
+    const actions = await quickFixesFor(doc, ds.find((d) => hasRule(d, 'LG007'))!, (a) => /SourceArn/.test(a.title));
     const arn = actions.find((a) => /SourceArn/.test(a.title))!;
     assert.ok(arn.command, 'placeholder selection command');
     await vscode.workspace.applyEdit(arn.edit!);
@@ -100,23 +100,23 @@ suite('code actions (quick fixes) applied in the editor', () => {
     assert.match(text, /^ {16}- s3:ListBucket$/m);
     assert.doesNotMatch(text, /s3:PutObject\b/, 'no Write action');
     assert.deepEqual(analyzeText(text, YAML).errors, []);
-    await waitForDiagnostics(doc.uri, (x) => !x.some((d) => codeOf(d) === 'LG001'), 'LG001 gone');
+    await waitForDiagnostics(doc.uri, (x) => !x.some((d) => hasRule(d, 'LG001')), 'LG001 gone');
   });
 
   test('suppression with a comment and with Metadata keeps the finding out of the Problems panel', async () => {
     const { doc } = await openDoc(YAML);
     const a = await api();
     await fresh(doc);
-    await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === 'LG006') && x.some((d) => codeOf(d) === 'LG013'));
+    await waitForDiagnostics(doc.uri, (x) => x.some((d) => hasRule(d, 'LG006')) && x.some((d) => hasRule(d, 'LG013')));
     const lg006 = a.report(doc.uri)!.findings.find((x) => x.ruleId === 'LG006')!;
     assert.equal(await vscode.commands.executeCommand('lambdaGuard.suppressFinding', { uri: doc.uri, finding: lg006 }, 'comment', 'public health endpoint'), true);
     assert.match(doc.getText(), /^ {6}# lambda-guard-ignore LG006: public health endpoint\n {6}Principal: '\*'/m);
-    await waitForDiagnostics(doc.uri, (x) => !x.some((d) => codeOf(d) === 'LG006'), 'LG006 suppressed');
+    await waitForDiagnostics(doc.uri, (x) => !x.some((d) => hasRule(d, 'LG006')), 'LG006 suppressed');
     await fresh(doc);
     const lg013 = await waitFor('fresh LG013', () => a.report(doc.uri)?.findings.find((x) => x.ruleId === 'LG013'));
     assert.equal(await vscode.commands.executeCommand('lambdaGuard.suppressFinding', { uri: doc.uri, finding: lg013 }, 'metadata', 'rotation job updates code'), true);
     assert.match(doc.getText(), /Metadata:\n {6}lambda-guard:\n {8}ignore:\n {10}- id: LG013\n {12}reason: rotation job updates code/);
-    await waitForDiagnostics(doc.uri, (x) => !x.some((d) => codeOf(d) === 'LG013'), 'LG013 suppressed');
+    await waitForDiagnostics(doc.uri, (x) => !x.some((d) => hasRule(d, 'LG013')), 'LG013 suppressed');
     const r = analyzeText(doc.getText(), YAML);
     assert.deepEqual(r.errors, []);
     assert.deepEqual(r.findings.filter((x) => x.suppressed).map((x) => x.ruleId).sort(), ['LG006', 'LG013']);

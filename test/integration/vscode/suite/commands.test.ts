@@ -3,7 +3,17 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, codeOf, lgDiagnostics, openDoc, waitForDiagnostics, wsUri } from './helpers';
+import { api, hasRule, lgDiagnostics, openDoc, waitForDiagnostics, wsUri } from './helpers';
+
+/** Every live finding Lambda Guard holds for the workspace's files, with its file as the Findings view names it. */
+async function liveFindings(): Promise<{ ruleId: string; file: string }[]> {
+  const a = await api();
+  const files = await vscode.workspace.findFiles('**/*.{yaml,yml,json,ts}');
+  return files.flatMap((u) => {
+    const r = a.report(u);
+    return r ? r.findings.filter((f) => !f.suppressed).map((f) => ({ ruleId: f.ruleId, file: vscode.workspace.asRelativePath(u) })) : [];
+  });
+}
 
 suite('commands', () => {
   test('export report writes SARIF, JSON, Markdown and HTML of the workspace scan', async () => {
@@ -43,13 +53,18 @@ suite('commands', () => {
     const r = await vscode.commands.executeCommand<{ findings: number; skipped: boolean }>('lambdaGuard.scanCurrentFile');
     assert.equal(r.skipped, false);
     assert.equal(r.findings, a.report(doc.uri)!.findings.length);
-    await vscode.commands.executeCommand('lambdaGuard.groupByRule');
-    await vscode.commands.executeCommand('lambdaGuard.groupByFile');
+    await a.scanWorkspace();
+    const live = await liveFindings();
+    const byRule = await vscode.commands.executeCommand<string[]>('lambdaGuard.groupByRule');
+    assert.deepEqual(byRule, [...new Set(live.map((f) => f.ruleId))].sort());
+    const byFile = await vscode.commands.executeCommand<string[]>('lambdaGuard.groupByFile');
+    assert.deepEqual(byFile, [...new Set(live.map((f) => f.file))].sort());
+    assert.ok(byFile.includes('infra/template.yaml') && byFile.includes('infra/api.json'), byFile.join(', '));
     await vscode.commands.executeCommand('lambdaGuard.clearFindings');
     assert.equal(lgDiagnostics(doc.uri).length, 0);
     assert.equal(lgDiagnostics(wsUri('infra/api.json')).length, 0);
     // Scanning again brings them back.
     await vscode.commands.executeCommand('lambdaGuard.scanWorkspace');
-    await waitForDiagnostics(wsUri('infra/api.json'), (x) => x.some((d) => codeOf(d) === 'LG008'));
+    await waitForDiagnostics(wsUri('infra/api.json'), (x) => x.some((d) => hasRule(d, 'LG008')));
   });
 });

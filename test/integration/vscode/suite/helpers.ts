@@ -22,12 +22,24 @@ export async function api(): Promise<LambdaGuardApi> {
   return ext.activate();
 }
 
+/** Lambda Guard's problems on a file (suppressed findings are hints, not problems: see `lgHints`). */
 export function lgDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && d.severity !== vscode.DiagnosticSeverity.Hint);
 }
 
+/** Lambda Guard's hints on a file: its suppressed findings, shown dimmed with their reason. */
+export function lgHints(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && d.severity === vscode.DiagnosticSeverity.Hint);
+}
+
+/** The diagnostic's code as shown: one rule id, or several (`LG001, LG011`) when rules share the token. */
 export function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+/** True when the diagnostic names the rule (alone or with others on the same token). */
+export function hasRule(d: vscode.Diagnostic, id: string): boolean {
+  return (codeOf(d) ?? '').split(/,\s*/).includes(id);
 }
 
 /** Polls until `check` returns a value (not undefined/false) or the timeout passes. */
@@ -84,26 +96,24 @@ export async function fresh(doc: vscode.TextDocument): Promise<void> {
 }
 
 /**
- * Quick fixes VS Code offers for a diagnostic of the open document, as the light bulb asks for them.
- * The editor asks again whenever the document or its diagnostics move on; so does this, at most three
- * times, when a request was cancelled or came back empty. A failure says what the extension held.
+ * Quick fixes VS Code offers for a diagnostic of the open document, asked once, when the findings are those
+ * of the document's current version: a cancelled or empty answer fails the test (a user would have seen it).
+ * A failure says what the extension held.
  */
 export async function quickFixesFor(doc: vscode.TextDocument, d: vscode.Diagnostic, wanted: (a: vscode.CodeAction) => boolean): Promise<vscode.CodeAction[]> {
+  await fresh(doc);
   let actions: vscode.CodeAction[] = [];
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    await fresh(doc);
-    try {
-      actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-      if (actions.some(wanted)) return actions;
-    } catch (e) {
-      if ((e as Error).message !== 'Canceled') throw e;
-    }
-    await new Promise((r) => setTimeout(r, 500));
+  let failure = '';
+  try {
+    actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    if (actions.some(wanted)) return actions;
+  } catch (e) {
+    failure = ` (the request failed: ${(e as Error).message})`;
   }
   const report = (await api()).report(doc.uri);
   const inRange = lgDiagnostics(doc.uri).filter((x) => x.range.intersection(d.range));
   throw new Error(
-    `no wanted quick fix for ${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1} after 3 requests; ` +
+    `no wanted quick fix for ${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}${failure}; ` +
       `got [${actions.map((a) => a.title).join(' | ')}]; document v${doc.version}, findings of v${report?.version ?? '-'}, ` +
       `diagnostics in range [${inRange.map((x) => `${codeOf(x)}: ${x.message}`).join(' | ')}]`,
   );

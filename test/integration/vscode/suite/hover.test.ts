@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { expandActionPattern } from '../../../../src/core/iam/actionPattern';
-import { api, codeOf, openDoc, waitForDiagnostics } from './helpers';
+import { api, hasRule, openDoc, waitForDiagnostics } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
@@ -36,7 +36,7 @@ suite('hovers', () => {
 
   test('a finding shows why it matters and how to fix it', async () => {
     const { doc } = await openDoc('infra/template.yaml');
-    await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeOf(d) === 'LG007'));
+    await waitForDiagnostics(doc.uri, (x) => x.some((d) => hasRule(d, 'LG007')));
     const text = await hoverAt(doc, 'sns.amazonaws.com');
     assert.match(text, /Lambda Guard LG007/);
     assert.match(text, /\*\*Why it matters:\*\*/);
