@@ -3,7 +3,8 @@ import { lookupAction, type AccessLevel } from '../iam/catalog';
 /**
  * Calls that hand out credentials or secrets, widen access or blind the account's logging. A function
  * making one of these for the first time is the signal LG103 exists for, so they are errors. Anything
- * at the *Permissions management* access level of the IAM catalogue is treated the same way.
+ * at the *Permissions management* access level of the IAM catalogue, and any write to IAM or
+ * Organizations, is treated the same way.
  */
 const SENSITIVE_ACTIONS: ReadonlySet<string> = new Set(
   [
@@ -53,9 +54,14 @@ export interface CallSensitivity {
   accessLevels: AccessLevel[];
 }
 
-/** `iam:CreateUser` → sensitive (Permissions management); `dynamodb:DescribeTable` → not. */
+// Services where any write changes who can do what in the account.
+const IDENTITY_SERVICES = new Set(['iam', 'organizations', 'sso', 'identitystore']);
+
+/** `iam:CreateUser` → sensitive (an IAM write); `dynamodb:DescribeTable` → not. */
 export function callSensitivity(action: string): CallSensitivity {
   const accessLevels = lookupAction(action)?.accessLevels ?? [];
-  const sensitive = SENSITIVE_ACTIONS.has(action.toLowerCase()) || accessLevels.includes('Permissions management');
+  const prefix = action.slice(0, action.indexOf(':')).toLowerCase();
+  const identityWrite = IDENTITY_SERVICES.has(prefix) && accessLevels.some((l) => l === 'Write' || l === 'Permissions management');
+  const sensitive = SENSITIVE_ACTIONS.has(action.toLowerCase()) || accessLevels.includes('Permissions management') || identityWrite;
   return { sensitive, accessLevels: [...accessLevels] };
 }

@@ -11,8 +11,8 @@ function shortTime(isoTime: string): string {
 }
 
 function alertLine(a: Alert): string {
-  const shared = a.sharedWith ? ` [shared interface: ${a.sharedWith.join(', ')}]` : '';
-  return `  ${shortTime(a.time)}  ${a.severity.padEnd(SEVERITY_WIDTH)}  ${a.ruleId}  ${oneLine(a.message)}${oneLine(shared)}`;
+  const shared = a.sharedWith ? ` [shared interface: ${oneLine(a.sharedWith.join(', '))}]` : '';
+  return `  ${shortTime(a.time)}  ${a.severity.padEnd(SEVERITY_WIDTH)}  ${a.ruleId}  ${oneLine(a.message)}${shared}`;
 }
 
 function activityLine(f: FunctionMonitorSummary): string {
