@@ -73,8 +73,9 @@ function kindOf(f: ErrorFacts): CollectErrorKind {
   if (f.name === 'CredentialsProviderError' || f.name === 'TokenProviderError' || BAD_KEYS.has(f.name) || EXPIRED.has(f.name)) return 'credentials';
   if (DENIED.has(f.name) || (f.status === 403 && !BAD_KEYS.has(f.name))) return 'denied';
   if (THROTTLED.has(f.name) || f.throttling || f.status === 429) return 'throttled';
-  if (TIMEOUT_CODES.has(f.name) || (f.code && TIMEOUT_CODES.has(f.code))) return 'timeout';
+  // Before the timeout test: the SDK names a reset connection `TimeoutError` (to retry it) but keeps its code.
   if ((f.code && NETWORK_CODES.has(f.code)) || f.name === 'NetworkingError' || /socket hang up|getaddrinfo|connect ECONNREFUSED/i.test(f.message)) return 'network';
+  if (TIMEOUT_CODES.has(f.name) || (f.code && TIMEOUT_CODES.has(f.code))) return 'timeout';
   if (NOT_FOUND.has(f.name) || f.status === 404) return 'notFound';
   return 'other';
 }

@@ -57,7 +57,7 @@ class AwsAccountSource implements AccountSource {
   }
 
   get label(): string {
-    const who = this.conn.endpoint ? `endpoint ${this.conn.endpoint}` : `profile ${effectiveProfile(this.conn) ?? 'default'}`;
+    const who = `profile ${effectiveProfile(this.conn) ?? 'default'}${this.conn.endpoint ? ` at ${this.conn.endpoint}` : ''}`;
     return this.account ? `${who} (${this.account.id})` : who;
   }
 
