@@ -1,60 +1,60 @@
-import { promises as fs } from 'node:fs';
-import { atLeast } from '../core/model/severity';
-import { toHtml } from '../core/report/htmlReport';
-import { toJson } from '../core/report/jsonReport';
-import { toMarkdown } from '../core/report/markdownReport';
-import { sarifText } from '../core/report/sarifReport';
-import type { ScanResult } from '../core/report/scanResult';
-import { toText } from '../core/report/textReport';
-import { ALL_RULES } from '../core/rules/registry';
-import { scanPaths } from '../core/scan/scanPaths';
 import { TOOL_VERSION } from '../core/version';
-import { parseArgs, USAGE, UsageError, type ScanArgs } from './args';
+import type { CliCommand, CliIo } from './cliCommand';
+import { COMMANDS } from './commands';
+import { EXIT, EXIT_STATUS_HELP } from './exitStatus';
+import { UsageError } from './usageError';
 
-function render(r: ScanResult, a: ScanArgs): string {
-  switch (a.format) {
-    case 'json':
-      return toJson(r);
-    case 'sarif':
-      return sarifText(r);
-    case 'markdown':
-      return toMarkdown(r);
-    case 'html':
-      return toHtml(r);
-    default:
-      return toText(r, { color: a.color && !a.output });
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `Usage: lambda-guard <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+  lambda-guard <command> --help   options of a command
+  lambda-guard --version
+
+${EXIT_STATUS_HELP}`;
+}
+
+function find(name: string): CliCommand | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+const PROCESS_IO: CliIo = {
+  cwd: process.cwd(),
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+};
+
+/** Runs the CLI and returns the exit status (see EXIT: 0 clean, 1 findings or incomplete scan, 2 usage error, 3 internal error). */
+export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (!name || name === '--help' || name === '-h') {
+      io.stdout(`${usage()}\n`);
+      return EXIT.clean;
+    }
+    if (name === '--version' || name === '-v' || name === 'version') {
+      io.stdout(`${TOOL_VERSION}\n`);
+      return EXIT.clean;
+    }
+    if (name === 'help') {
+      const cmd = rest[0] === undefined ? undefined : (find(rest[0]) ?? unknownCommand(rest[0]));
+      io.stdout(`${cmd ? cmd.help : usage()}\n`);
+      return EXIT.clean;
+    }
+    return await (find(name) ?? unknownCommand(name)).run(rest, io);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const help = find(name) ? `lambda-guard ${name} --help` : 'lambda-guard --help';
+    io.stderr(`lambda-guard: ${e.message}\nTry: ${help}\n`);
+    return EXIT.usage;
   }
 }
 
-/** Runs the CLI and returns the exit status (0 clean, 1 findings at --fail-on, 2 usage error). */
-export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`lambda-guard: ${e.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (args.command === 'version') {
-    process.stdout.write(`${TOOL_VERSION}\n`);
-    return 0;
-  }
-  if (args.command === 'rules') {
-    for (const r of ALL_RULES) process.stdout.write(`${r.meta.id}  ${r.meta.defaultSeverity.padEnd(7)}  ${r.meta.title}\n`);
-    return 0;
-  }
-  const result = await scanPaths(args.paths, { cwd, disabledRules: args.disabledRules });
-  const text = render(result, args);
-  if (args.output) await fs.writeFile(args.output, text.endsWith('\n') ? text : `${text}\n`);
-  else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  const threshold = args.failOn;
-  const failing = threshold !== 'none' && result.findings.some((f) => !f.suppressed && atLeast(f.severity, threshold));
-  return failing ? 1 : 0;
+function unknownCommand(name: string): never {
+  throw new UsageError(`unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
 }
 
 if (require.main === module) {
@@ -64,7 +64,7 @@ if (require.main === module) {
     },
     (e) => {
       process.stderr.write(`lambda-guard: internal error: ${(e as Error).stack ?? e}\n`);
-      process.exitCode = 3;
+      process.exitCode = EXIT.internal;
     },
   );
 }

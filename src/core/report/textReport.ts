@@ -50,7 +50,7 @@ export function toText(r: ScanResult, opts: TextOptions = {}): string {
   const rules = rulesById(r.rules);
   const summary = summarize(r);
   const out: string[] = [];
-  if (summary.incomplete) out.push(paint('red', `⚠ ${incompleteText(r)}: the results below do not cover them (see "Scan errors").`), '');
+  if (summary.incomplete) out.push(paint('red', `⚠ ${incompleteText(r)} (see "Scan errors"): the results below do not cover what is in them.`), '');
 
   for (const group of groupFindings(r.findings)) {
     const heading = group.live ? liveHeading(group.findings[0]) : group.key;

@@ -58,9 +58,9 @@ test('summary counts problems per severity, excluding suppressed findings, and s
 });
 
 test('a scan that could not read everything says so first and last, and never shows a green tick', () => {
-  assert.equal(lines[0], '⚠ Scan incomplete: 2 files could not be analysed: the results below do not cover them (see "Scan errors").');
+  assert.equal(lines[0], '⚠ Scan incomplete: 2 files could not be analysed (see "Scan errors"): the results below do not cover what is in them.');
   const clean = toText({ findings: [], errors: [{ file: 'a.yaml', line: 2, message: 'bad indentation' }], rules: [], filesScanned: 3, toolVersion: '0.1.0' }).split('\n');
-  assert.equal(clean[0], '⚠ Scan incomplete: 1 file could not be analysed: the results below do not cover them (see "Scan errors").');
+  assert.equal(clean[0], '⚠ Scan incomplete: 1 file could not be analysed (see "Scan errors"): the results below do not cover what is in them.');
   assert.equal(clean[clean.length - 2], '⚠ scan incomplete (1 scan error) · no problems in what was analysed (0 errors, 0 warnings, 0 info) · 3 files scanned');
   assert.ok(!clean.some((l) => l.includes('✔')));
 });
