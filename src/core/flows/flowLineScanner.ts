@@ -213,7 +213,7 @@ export class FlowLineScanner {
     if (reason === undefined) {
       let count = 1;
       for (let i = s; i < e; i++) if (buf[i] === SPACE) count++;
-      reason = `${count} fields where the layout has ${this.n}`;
+      reason = `${count} field${count === 1 ? '' : 's'} where the layout has ${this.n}`;
     }
     this.bad(reason);
     return e + 1;

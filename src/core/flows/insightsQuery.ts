@@ -21,6 +21,8 @@ import { EPHEMERAL_START, SERVICE_NAMES } from './servicePorts';
 
 /** StartQuery's default (and, on older accounts, maximum) number of result rows. */
 export const INSIGHTS_ROW_LIMIT = 10000;
+/** StartQuery's longest queryString. */
+export const MAX_QUERY_LENGTH = 10000;
 
 /** Names Insights discovers for the default format; custom formats get the same names from a `parse`. */
 const DISCOVERED: Record<string, string> = {
@@ -96,6 +98,13 @@ export function serviceKeyExpr(src = 'srcPort', dst = 'dstPort'): string {
   return `least(${key(src, 1)}, ${key(dst, 0)}) + 2 * (1 - least(abs(${src} - ${dst}), 1))`;
 }
 
+function checked(q: FlowQuery): FlowQuery {
+  if (q.queryString.length > MAX_QUERY_LENGTH) {
+    throw new FlowQueryError(`the query is ${q.queryString.length} characters, more than StartQuery takes (${MAX_QUERY_LENGTH}): ask for fewer interfaces at a time`);
+  }
+  return q;
+}
+
 /** A `stats` query for flow groups: one row per interface, addresses, service port, protocol, action (and hour). */
 export function flowStatsQuery(layout: FlowLayout, opts: FlowQueryOptions = {}): FlowQuery {
   const { head, iface } = commonClauses(layout, opts);
@@ -111,7 +120,7 @@ export function flowStatsQuery(layout: FlowLayout, opts: FlowQueryOptions = {}):
   q.push(`stats sum(bytes) as sumBytes, sum(packets) as sumPackets, count(*) as records, min(startTime) as firstStart, ${last} by ${by.join(', ')}`);
   q.push('sort sumBytes desc');
   q.push(`limit ${limit}`);
-  return { queryString: q.join('\n| '), limit, hourly };
+  return checked({ queryString: q.join('\n| '), limit, hourly });
 }
 
 /** A `stats` query counting NODATA / SKIPDATA records per interface (empty when the format has no log-status). */
@@ -119,5 +128,5 @@ export function flowGapsQuery(layout: FlowLayout, opts: FlowQueryOptions = {}): 
   if (!layout.fields.includes('log-status')) return undefined;
   const { head, iface } = commonClauses(layout, opts);
   const q = [...head, 'filter logStatus = "NODATA" or logStatus = "SKIPDATA"', `stats count(*) as records by ${iface}, logStatus`];
-  return { queryString: q.join('\n| '), limit: opts.limit ?? INSIGHTS_ROW_LIMIT, hourly: false };
+  return checked({ queryString: q.join('\n| '), limit: opts.limit ?? INSIGHTS_ROW_LIMIT, hourly: false });
 }
