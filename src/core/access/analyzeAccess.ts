@@ -1,8 +1,9 @@
 import type { AccountSnapshot, IamRole, LiveFunction } from '../inventory/accountModel';
 import { MODIFY_ACTIONS, type FunctionAccess } from './accessModel';
+import { buildCandidateIndex, candidatesOf, type CandidateIndex } from './candidateIndex';
 import { tagContext, withValues } from './conditionEval';
 import { evaluateAccess, statementsFor, type Evaluation } from './evaluatePolicies';
-import { GrantCollector } from './grantCollector';
+import { GrantCollector, type GrantTemplates } from './grantCollector';
 import { bothNeeded, evaluateCreateFunction, evaluatePassRole, PASS_ROLE_CREATE } from './passRoleCreate';
 import { parsePolicy, type ParsedPolicy } from './policyParse';
 import { classifyPrincipal, statementCovers, type Grantee } from './principalMatch';
@@ -12,26 +13,24 @@ import { actionApplies, type AccessRequest } from './statementMatch';
 
 // Who can modify / who can invoke each deployed function (issue 8, "Analysis"). Pure: reads a snapshot.
 //
-// Scale: identity policies are indexed once per principal and action (`statementsFor`), so for each
-// function only the principals with some Allow for the action are evaluated, against their few
-// relevant statements; a principal whose relevant statements name `*` and test no per-function fact is
-// evaluated once per action for the whole account. PassRole is evaluated once per role, CreateFunction
-// once per principal.
+// Scale: identity policies are indexed once per principal and action (`statementsFor`); principals with
+// the same statements for an action form one profile, and profiles are indexed by the function names
+// their Allow statements can cover (`candidateIndex`). So each function evaluates only the profiles that
+// may be allowed, against their few relevant statements, and repeated answers come from the evaluator's
+// memo. The PassRole + CreateFunction pairs are worked out once per execution role.
 
 interface Shared {
   partition: string;
   account: string;
   index: PrincipalIndex;
   roles: Map<string, IamRole>;
-  candidates: Map<string, IdentityPrincipal[]>;
-  sameEverywhere: Map<string, Evaluation>;
-  create: Map<IdentityPrincipal, Evaluation>;
-  passRole: Map<string, Evaluation>;
-}
-
-/** Condition keys whose value depends on the function (or role) and that the analysis resolves. */
-function perResourceKey(keyLower: string): boolean {
-  return keyLower.startsWith('aws:resourcetag/') || keyLower.startsWith('iam:resourcetag/') || keyLower === 'lambda:functionurlauthtype' || keyLower === 'iam:passedtoservice';
+  byName: Map<string, CandidateIndex>;
+  /** Principals allowed some iam:PassRole and allowed to create a function. */
+  creators?: { p: IdentityPrincipal; create: Evaluation }[];
+  /** Per execution role: who may pass it to a new function they may create. */
+  pairs: Map<string, { grantee: Grantee; evaluation: Evaluation }[]>;
+  /** Grants already assembled, shared by the functions' collectors. */
+  templates: GrantTemplates;
 }
 
 /** The function ARN without a version or alias: the resource that UpdateFunctionCode & co. act on. */
@@ -40,35 +39,33 @@ export function unqualifiedArn(arn: string): string {
   return parts.length > 7 && parts[5] === 'function' ? parts.slice(0, 7).join(':') : arn;
 }
 
-function candidatesFor(sh: Shared, actionLower: string): IdentityPrincipal[] {
-  let list = sh.candidates.get(actionLower);
-  if (!list) sh.candidates.set(actionLower, (list = sh.index.principals.filter((p) => statementsFor(p.set, actionLower).allows.length > 0)));
-  return list;
+function candidateIndex(sh: Shared, actionLower: string): CandidateIndex {
+  let index = sh.byName.get(actionLower);
+  if (!index) sh.byName.set(actionLower, (index = buildCandidateIndex(sh.index.principals, actionLower)));
+  return index;
 }
 
-/** Evaluates without the resource policy, once per account when the answer cannot depend on the function. */
-function evaluateIdentity(sh: Shared, req: AccessRequest, p: IdentityPrincipal, actionLower: string): Evaluation {
-  const f = statementsFor(p.set, actionLower);
-  const all = [...f.allows, ...f.denies, ...f.boundaryAllows];
-  const uniform = all.every(({ st }) => st.resources?.every((r) => r.tokens.every((t) => t.t === 'star')) && st.conditions.every((c) => !perResourceKey(c.key.toLowerCase())));
-  if (!uniform) return evaluateAccess(req, p.set);
-  const key = `${p.arn}\u0000${actionLower}`;
-  let ev = sh.sameEverywhere.get(key);
-  if (!ev) sh.sameEverywhere.set(key, (ev = evaluateAccess(req, p.set)));
-  return ev;
-}
-
+/**
+ * One action on the function: the account's identities (a profile at a time; a member the resource policy
+ * names or denies is evaluated on its own, with that policy), then the resource policy's other grantees.
+ */
 function grantAction(out: GrantCollector, sh: Shared, req: AccessRequest, rp: ParsedPolicy | undefined, named: IdentityPrincipal[], publicNote?: string): void {
   const actionLower = req.action.toLowerCase();
   const rpStatements = rp ? rp.statements.filter((st) => actionApplies(st, actionLower)) : [];
-  const seen = new Set<IdentityPrincipal>();
-  for (const p of [...candidatesFor(sh, actionLower), ...named]) {
-    if (seen.has(p)) continue;
-    seen.add(p);
-    const touched = rp !== undefined && rpStatements.some((st) => statementCovers(st, p.grantee, sh.partition) !== 'none');
-    const ev = touched ? evaluateAccess(req, p.set, { policy: rp, caller: p.grantee, partition: sh.partition, grants: 'named' }) : evaluateIdentity(sh, req, p, actionLower);
-    out.add(p.grantee, req.action, ev);
+  const alone = (p: IdentityPrincipal): boolean => rpStatements.some((st) => statementCovers(st, p.grantee, sh.partition) !== 'none');
+  const evaluateAlone = (p: IdentityPrincipal): void => {
+    out.add(p.grantee, req.action, evaluateAccess(req, p.set, rp && { policy: rp, caller: p.grantee, partition: sh.partition, grants: 'named' }));
+  };
+  const done = named.length > 0 ? new Set<IdentityPrincipal>() : undefined;
+  for (const profile of candidatesOf(candidateIndex(sh, actionLower), req.resource)) {
+    let shared: Evaluation | undefined;
+    for (const p of profile.members) {
+      done?.add(p);
+      if (rpStatements.length > 0 && alone(p)) evaluateAlone(p);
+      else out.add(p.grantee, req.action, (shared ??= evaluateAccess(req, profile.set)));
+    }
   }
+  for (const p of named) if (!done?.has(p)) evaluateAlone(p);
   if (!rp || rpStatements.length === 0) return;
   const own = (g: Grantee): boolean => (g.kind === 'user' || g.kind === 'role') && sh.index.byArn.has(g.principal);
   for (const g of resourcePolicyGrants(rp, req, sh.partition, own)) {
@@ -90,19 +87,31 @@ function namedIdentities(rp: ParsedPolicy | undefined, sh: Shared): IdentityPrin
   return [...out];
 }
 
-function grantPassRoleCreate(out: GrantCollector, sh: Shared, fn: LiveFunction): void {
-  const creators = new Set(candidatesFor(sh, 'lambda:createfunction'));
-  for (const p of candidatesFor(sh, 'iam:passrole')) {
-    if (!creators.has(p)) continue;
-    let create = sh.create.get(p);
-    if (!create) sh.create.set(p, (create = evaluateCreateFunction(p.set, sh.partition, sh.account)));
-    if (create.decision !== 'allowed' && create.decision !== 'conditional') continue;
-    const key = `${p.arn}\u0000${fn.role}`;
-    let pass = sh.passRole.get(key);
-    if (!pass) sh.passRole.set(key, (pass = evaluatePassRole(p.set, fn.role, sh.roles.get(fn.role))));
-    const pair = bothNeeded(pass, create);
-    if (pair) out.add(p.grantee, PASS_ROLE_CREATE, pair);
+/** Principals that may create some function (evaluated once each), with that evaluation. */
+function creators(sh: Shared): { p: IdentityPrincipal; create: Evaluation }[] {
+  if (!sh.creators) {
+    sh.creators = [];
+    for (const p of sh.index.principals) {
+      if (statementsFor(p.set, 'lambda:createfunction').allows.length === 0 || statementsFor(p.set, 'iam:passrole').allows.length === 0) continue;
+      const create = evaluateCreateFunction(p.set, sh.partition, sh.account);
+      if (create.decision === 'allowed' || create.decision === 'conditional') sh.creators.push({ p, create });
+    }
   }
+  return sh.creators;
+}
+
+/** Who may pass the role to a function they create: worked out once per role. */
+function pairsFor(sh: Shared, roleArn: string): { grantee: Grantee; evaluation: Evaluation }[] {
+  let list = sh.pairs.get(roleArn);
+  if (!list) {
+    list = [];
+    for (const { p, create } of creators(sh)) {
+      const pair = bothNeeded(evaluatePassRole(p.set, roleArn, sh.roles.get(roleArn)), create);
+      if (pair) list.push({ grantee: p.grantee, evaluation: pair });
+    }
+    sh.pairs.set(roleArn, list);
+  }
+  return list;
 }
 
 function analyzeFunction(fn: LiveFunction, sh: Shared): FunctionAccess {
@@ -110,17 +119,17 @@ function analyzeFunction(fn: LiveFunction, sh: Shared): FunctionAccess {
   const rp = fn.resourcePolicy ? parsePolicy(fn.resourcePolicy, 'resource policy', 'resource') : undefined;
   const named = namedIdentities(rp, sh);
   const tags = tagContext(fn.tags);
-  const modify = new GrantCollector();
+  const modify = new GrantCollector(sh.templates);
   for (const action of MODIFY_ACTIONS) grantAction(modify, sh, { action, resource, context: tags }, rp, named);
-  grantPassRoleCreate(modify, sh, fn);
-  const invoke = new GrantCollector();
+  for (const { grantee, evaluation } of pairsFor(sh, fn.role)) modify.add(grantee, PASS_ROLE_CREATE, evaluation);
+  const invoke = new GrantCollector(sh.templates);
   grantAction(invoke, sh, { action: 'lambda:InvokeFunction', resource, context: tags }, rp, named);
   // The URL's auth type is known: a `lambda:FunctionUrlAuthType` condition is judged against it.
   const urlContext = fn.url ? withValues({ 'lambda:functionurlauthtype': fn.url.authType }, tags) : tags;
   const publicNote = fn.url?.authType === 'NONE' ? `function URL ${fn.url.url} (AuthType NONE: callable without AWS credentials)` : undefined;
   grantAction(invoke, sh, { action: 'lambda:InvokeFunctionUrl', resource, context: urlContext }, rp, named, publicNote);
   const access: FunctionAccess = { functionArn: fn.arn, whoCanModify: modify.grants(), whoCanInvoke: invoke.grants() };
-  if (sh.index.unknownPolicies.length > 0) access.unknownPolicies = sh.index.unknownPolicies;
+  if (sh.index.unknownPolicies.length > 0) access.unknownPolicies = [...sh.index.unknownPolicies];
   const problems = [...(rp?.problems ?? []), ...sh.index.problems];
   if (problems.length > 0) access.problems = problems;
   return access;
@@ -134,10 +143,9 @@ export function analyzeAccess(snapshot: AccountSnapshot): Map<string, FunctionAc
     account,
     index: buildPrincipals(snapshot.iam, account),
     roles: new Map(snapshot.iam.roles.map((r) => [r.arn, r])),
-    candidates: new Map(),
-    sameEverywhere: new Map(),
-    create: new Map(),
-    passRole: new Map(),
+    byName: new Map(),
+    pairs: new Map(),
+    templates: new Map(),
   };
   const result = new Map<string, FunctionAccess>();
   const functions = [...snapshot.functions].sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));

@@ -1,8 +1,9 @@
 import type { GrantCondition } from './accessModel';
 import { conditionList } from './conditionList';
 import type { ParsedPolicy, ParsedStatement } from './policyParse';
+import { allowPath, both, either, hitsKey, OPEN, type Hit, type Path } from './decisionPaths';
 import { classifyPrincipal, statementCovers, type Grantee } from './principalMatch';
-import { actionApplies, matchStatement, type AccessRequest } from './statementMatch';
+import { actionApplies, matchResourceAndConditions, type AccessRequest } from './statementMatch';
 
 // Local IAM policy evaluation for one principal of the account, after the AWS "policy evaluation logic"
 // (IAM User Guide, reference_policies_evaluation-logic): an explicit Deny in any policy wins; otherwise
@@ -61,19 +62,13 @@ interface Filtered {
   allows: Scoped[];
   denies: Scoped[];
   boundaryAllows: Scoped[];
+  /** Evaluations already made for this set and action, by the statements they hit (see `hitsKey`). */
+  memo: Map<string, Evaluation>;
+  /** The same, for requests where every statement that hit did so without conditions: by bit masks. */
+  plain: Map<number, Evaluation>;
 }
 
-/** level 2: allowed outright; 1: allowed under conditions; 0: not allowed. */
-interface Path {
-  level: 0 | 1 | 2;
-  conditions: GrantCondition[];
-  satisfied: GrantCondition[];
-  via: string[];
-}
-
-const NONE: Path = { level: 0, conditions: [], satisfied: [], via: [] };
-const OPEN: Path = { level: 2, conditions: [], satisfied: [], via: [] };
-
+const MAX_MEMO = 256;
 const filterCache = new WeakMap<PolicySet, Map<string, Filtered>>();
 
 function scoped(policy: ParsedPolicy, st: ParsedStatement, through?: string, prefix = ''): Scoped {
@@ -83,12 +78,12 @@ function scoped(policy: ParsedPolicy, st: ParsedStatement, through?: string, pre
 }
 
 /** The statements of a set that can concern an action: an index that keeps evaluation per resource cheap. */
-export function statementsFor(set: PolicySet, actionLower: string): Filtered {
+export function statementsFor(set: PolicySet, actionLower: string): Readonly<Omit<Filtered, 'memo' | 'plain'>> {
   let byAction = filterCache.get(set);
   if (!byAction) filterCache.set(set, (byAction = new Map()));
   let f = byAction.get(actionLower);
   if (!f) {
-    f = { allows: [], denies: [], boundaryAllows: [] };
+    f = { allows: [], denies: [], boundaryAllows: [], memo: new Map(), plain: new Map() };
     for (const ref of set.identity) {
       for (const st of ref.policy.statements) {
         if (actionApplies(st, actionLower)) (st.effect === 'Allow' ? f.allows : f.denies).push(scoped(ref.policy, st, ref.through));
@@ -105,41 +100,36 @@ export function statementsFor(set: PolicySet, actionLower: string): Filtered {
   return f;
 }
 
-function allowPath(candidates: Scoped[], req: AccessRequest, actionLower: string): Path {
-  let level: Path['level'] = 0;
-  const conditions: GrantCondition[] = [];
-  const satisfied: GrantCondition[] = [];
-  const via: string[] = [];
-  for (const c of candidates) {
-    const hit = matchStatement(c.st, req, actionLower);
-    if (!hit) continue;
-    via.push(...c.via);
-    satisfied.push(...hit.satisfied);
-    if (hit.unresolved.length === 0) level = 2;
-    else {
-      if (level === 0) level = 1;
-      conditions.push(...hit.unresolved);
-    }
+const NO_HITS: Hit[] = [];
+const PLAIN_MAX = 16;
+
+/**
+ * The statements of a list that apply to the request, as a bit mask, when each applies without any
+ * condition; -1 when one has conditions (or the list is too long): the caller then takes the full path.
+ * Allocates nothing: most evaluations end here, on a memo hit.
+ */
+function plainMask(list: Scoped[], req: AccessRequest): number {
+  if (list.length > PLAIN_MAX) return -1;
+  let mask = 0;
+  for (let i = 0; i < list.length; i++) {
+    const outcome = matchResourceAndConditions(list[i].st, req);
+    if (!outcome) continue;
+    if (outcome.unresolved.length > 0 || outcome.satisfied.length > 0) return -1;
+    mask |= 1 << i;
   }
-  return level === 0 ? NONE : { level, conditions: level === 1 ? conditions : [], satisfied, via };
+  return mask;
 }
 
-function both(a: Path, b: Path): Path {
-  if (a.level === 0 || b.level === 0) return NONE;
-  return { level: Math.min(a.level, b.level) as Path['level'], conditions: [...a.conditions, ...b.conditions], satisfied: [...a.satisfied, ...b.satisfied], via: [...a.via, ...b.via] };
-}
-
-function either(a: Path, b: Path): Path {
-  if (a.level === 0) return b;
-  if (b.level === 0) return a;
-  const level = Math.max(a.level, b.level) as Path['level'];
-  const conditions = level === 2 ? [] : [...a.conditions, ...b.conditions];
-  return { level, conditions, satisfied: [...a.satisfied, ...b.satisfied], via: [...a.via, ...b.via] };
-}
-
-function boundaryPath(set: PolicySet, f: Filtered, req: AccessRequest, actionLower: string): Path {
-  if (!set.boundary || !('statements' in set.boundary)) return OPEN; // none, or missing (reported as unknown)
-  return allowPath(f.boundaryAllows, req, actionLower);
+/** The statements of a list (all covering the action) that apply to the request. */
+function hitsOf(list: Scoped[], req: AccessRequest): Hit[] {
+  let out = NO_HITS;
+  for (let i = 0; i < list.length; i++) {
+    const outcome = matchResourceAndConditions(list[i].st, req);
+    if (!outcome) continue;
+    if (out === NO_HITS) out = [];
+    out.push({ index: i, via: list[i].via, outcome });
+  }
+  return out;
 }
 
 /**
@@ -166,28 +156,21 @@ function resourceStatements(rp: ResourcePolicyPath, actionLower: string, effect:
   return out;
 }
 
-/** Evaluates one request for one principal of the account. */
-export function evaluateAccess(req: AccessRequest, set: PolicySet, rp?: ResourcePolicyPath): Evaluation {
-  const actionLower = req.action.toLowerCase();
-  const f = statementsFor(set, actionLower);
-  const unknownPolicies = [...set.unknownPolicies];
-  if (set.boundary && 'missing' in set.boundary) unknownPolicies.push(set.boundary.missing);
+function decide(set: PolicySet, denies: Hit[], allows: Hit[], bound: Path, rp?: { caller: Grantee; allows: Hit[] }): Evaluation {
+  const unknownPolicies = set.boundary && 'missing' in set.boundary ? [...set.unknownPolicies, set.boundary.missing] : set.unknownPolicies;
   const denyConditions: GrantCondition[] = [];
   const deniedBy: string[] = [];
   let denied = false;
-  for (const d of rp ? [...f.denies, ...resourceStatements(rp, actionLower, 'Deny')] : f.denies) {
-    const hit = matchStatement(d.st, req, actionLower);
-    if (!hit) continue;
+  for (const d of denies) {
     deniedBy.push(...d.via);
-    if (hit.unresolved.length === 0) denied = true;
-    else denyConditions.push(...hit.unresolved);
+    if (d.outcome.unresolved.length === 0) denied = true;
+    else denyConditions.push(...d.outcome.unresolved);
   }
   const base = { satisfiedConditions: [] as GrantCondition[], denyConditions: conditionList(denyConditions), deniedBy, unknownPolicies };
   if (denied) return { ...base, decision: 'denied', conditions: [], via: [] };
-  const bound = boundaryPath(set, f, req, actionLower);
-  let allow = both(allowPath(f.allows, req, actionLower), bound);
+  let allow = both(allowPath(allows), bound);
   if (rp) {
-    const fromResource = allowPath(resourceStatements(rp, actionLower, 'Allow'), req, actionLower);
+    const fromResource = allowPath(rp.allows);
     // A role ARN named in the resource policy stays capped by its boundary; a user ARN does not.
     allow = either(allow, rp.caller.kind === 'role' ? both(fromResource, bound) : fromResource);
   }
@@ -198,6 +181,49 @@ export function evaluateAccess(req: AccessRequest, set: PolicySet, rp?: Resource
     decision: conditional ? 'conditional' : 'allowed',
     conditions: conditionList(allow.conditions),
     satisfiedConditions: conditionList(allow.satisfied),
-    via: [...new Set(allow.via)],
+    via: [...new Set(allow.via)].sort(),
   };
+}
+
+/**
+ * Evaluates one request for one principal of the account. Results are memoised per policy set and action
+ * by the statements that hit (and their condition outcomes): callers must not mutate them.
+ */
+export function evaluateAccess(req: AccessRequest, set: PolicySet, rp?: ResourcePolicyPath): Evaluation {
+  const actionLower = req.action.toLowerCase();
+  const f = statementsFor(set, actionLower) as Filtered;
+  const hasBoundary = set.boundary !== undefined && 'statements' in set.boundary;
+  let plainKey = -1;
+  if (!rp) {
+    const d = plainMask(f.denies, req);
+    const a = d < 0 ? -1 : plainMask(f.allows, req);
+    const b = a < 0 ? -1 : hasBoundary ? plainMask(f.boundaryAllows, req) : 0;
+    if (b >= 0) {
+      plainKey = d * 2 ** 32 + a * 2 ** 16 + b;
+      const hit = f.plain.get(plainKey);
+      if (hit) return hit;
+    }
+  }
+  const denies = hitsOf(f.denies, req);
+  const allows = hitsOf(f.allows, req);
+  const boundaryHits = hasBoundary ? hitsOf(f.boundaryAllows, req) : NO_HITS;
+  // none, or missing (reported as unknown): the boundary does not close the path
+  const bound = hasBoundary ? allowPath(boundaryHits) : OPEN;
+  if (rp) {
+    const rpDenies = hitsOf(resourceStatements(rp, actionLower, 'Deny'), req);
+    const rpAllows = hitsOf(resourceStatements(rp, actionLower, 'Allow'), req);
+    return decide(set, [...denies, ...rpDenies], allows, bound, { caller: rp.caller, allows: rpAllows });
+  }
+  const key = `${hitsKey(denies)}/${hitsKey(allows)}/${hitsKey(boundaryHits)}`;
+  let ev = f.memo.get(key);
+  if (!ev) {
+    ev = decide(set, denies, allows, bound);
+    if (f.memo.size >= MAX_MEMO) f.memo.clear();
+    f.memo.set(key, ev);
+  }
+  if (plainKey >= 0) {
+    if (f.plain.size >= MAX_MEMO) f.plain.clear();
+    f.plain.set(plainKey, ev);
+  }
+  return ev;
 }

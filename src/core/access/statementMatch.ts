@@ -18,6 +18,8 @@ export function actionApplies(st: ParsedStatement, actionLower: string): boolean
   return !(st.notActions ?? []).some((m) => m(actionLower));
 }
 
+const NONE: GrantCondition[] = [];
+
 /** Pseudo-conditions for ARN patterns whose match depends on a policy variable's value. */
 function variableConditions(patterns: ArnPattern[], operator: string): GrantCondition[] {
   return patterns.flatMap((p) => p.variables.map((key) => ({ operator, key, values: [p.text] })));
@@ -30,22 +32,22 @@ function variableConditions(patterns: ArnPattern[], operator: string): GrantCond
 export function resourceConditions(st: ParsedStatement, resource: string): GrantCondition[] | undefined {
   const patterns = st.resources ?? st.notResources ?? [];
   let definite = false;
-  const maybe: ArnPattern[] = [];
+  let maybe: ArnPattern[] | undefined; // allocated only for patterns with policy variables: this runs per request
   for (const p of patterns) {
     if (!p.test(resource)) continue;
     if (p.variables.length === 0) {
       definite = true;
       break;
     }
-    maybe.push(p);
+    (maybe ??= []).push(p);
   }
   if (st.resources) {
-    if (definite) return [];
-    return maybe.length > 0 ? variableConditions(maybe, 'ResourceWithPolicyVariable') : undefined;
+    if (definite) return NONE;
+    return maybe ? variableConditions(maybe, 'ResourceWithPolicyVariable') : undefined;
   }
   // NotResource: applies unless a pattern names the resource; with a variable, only when its value does not.
   if (definite) return undefined;
-  return variableConditions(maybe, 'NotResourceWithPolicyVariable');
+  return maybe ? variableConditions(maybe, 'NotResourceWithPolicyVariable') : NONE;
 }
 
 /**
@@ -54,7 +56,11 @@ export function resourceConditions(st: ParsedStatement, resource: string): Grant
  * unresolved (an empty list: it applies unconditionally) and those the snapshot shows are met.
  */
 export function matchStatement(st: ParsedStatement, req: AccessRequest, actionLower = req.action.toLowerCase()): ConditionOutcome | undefined {
-  if (!actionApplies(st, actionLower)) return undefined;
+  return actionApplies(st, actionLower) ? matchResourceAndConditions(st, req) : undefined;
+}
+
+/** `matchStatement` for a statement already known to cover the action. */
+export function matchResourceAndConditions(st: ParsedStatement, req: AccessRequest): ConditionOutcome | undefined {
   const fromResource = resourceConditions(st, req.resource);
   if (!fromResource) return undefined;
   const outcome = evaluateConditions(st.conditions, req.context ?? NOTHING_KNOWN);

@@ -1,0 +1,53 @@
+// Benchmark of the who-can-modify / who-can-invoke analysis (issue 8, "Analysis"). Prints medians;
+// bench/RESULTS.md records them. Run: node --import tsx bench/access/accessBench.ts
+//
+// Baselines measured in the same process, for ratios that survive a busy machine:
+//  - a JSON round trip of the snapshot (the cost of merely reading that much data);
+//  - the naive evaluation the index avoids: every principal × every function × each of the five
+//    function actions through the same evaluator, without the candidate filter and the per-account cache.
+import * as os from 'node:os';
+import { analyzeAccess } from '../../src/core/access/analyzeAccess';
+import { evaluateAccess } from '../../src/core/access/evaluatePolicies';
+import { buildPrincipals } from '../../src/core/access/principalPolicies';
+import { tagContext } from '../../src/core/access/conditionEval';
+import { INVOKE_ACTIONS, MODIFY_ACTIONS } from '../../src/core/access/accessModel';
+import { median, timeRuns } from '../stats';
+import { generateAccount } from './generateAccount';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const snapshot = generateAccount({ functions: 1000, roles: 300, users: 200 });
+
+console.log(`machine: ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}; median of ${RUNS} runs`);
+console.log(`account: ${snapshot.functions.length} functions, ${snapshot.iam.roles.length} roles, ${snapshot.iam.users.length} users, ${snapshot.iam.groups.length} groups, ${snapshot.iam.policies.length} managed policies`);
+
+let result = analyzeAccess(snapshot); // warm-up (JIT)
+const analysis = timeRuns(RUNS, () => (result = analyzeAccess(snapshot)));
+let modify = 0;
+let invoke = 0;
+for (const a of result.values()) {
+  modify += a.whoCanModify.length;
+  invoke += a.whoCanInvoke.length;
+}
+
+const json = JSON.stringify(snapshot);
+const roundTrip = timeRuns(RUNS, () => JSON.parse(JSON.stringify(snapshot)));
+
+const naiveRuns = Math.max(3, Math.ceil(RUNS / 2));
+const naive = timeRuns(naiveRuns, () => {
+  const index = buildPrincipals(snapshot.iam, snapshot.account.id);
+  let allowed = 0;
+  for (const fn of snapshot.functions) {
+    const context = tagContext(fn.tags);
+    for (const action of [...MODIFY_ACTIONS, ...INVOKE_ACTIONS]) {
+      for (const p of index.principals) if (evaluateAccess({ action, resource: fn.arn, context }, p.set).decision !== 'notAllowed') allowed++;
+    }
+  }
+  return allowed;
+});
+
+const m = median(analysis);
+console.log(`analyzeAccess: median ${m.toFixed(1)} ms (min ${Math.min(...analysis).toFixed(1)}, max ${Math.max(...analysis).toFixed(1)}); ${modify} who-can-modify and ${invoke} who-can-invoke grants`);
+console.log(`baseline JSON round trip of the snapshot (${(json.length / 1024).toFixed(0)} KiB): median ${median(roundTrip).toFixed(1)} ms → analysis ${(m / median(roundTrip)).toFixed(2)}×`);
+console.log(`baseline naive principal × function × action evaluation (${naiveRuns} runs): median ${median(naive).toFixed(1)} ms → analysis is ${(median(naive) / m).toFixed(1)}× faster`);
+const mem = process.memoryUsage();
+console.log(`memory after: heap used ${(mem.heapUsed / 1048576).toFixed(0)} MiB, rss ${(mem.rss / 1048576).toFixed(0)} MiB`);
