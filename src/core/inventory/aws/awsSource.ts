@@ -22,6 +22,7 @@ import { loadManagedPolicyDataset } from './managedPolicyDataset';
 import { Pacer } from './pacing';
 import { mapPool } from './rateLimit';
 import { resolveRegions } from './regionChoice';
+import { collapseRegionFailure } from './regionFailure';
 import { AwsCollectionError, TelemetryNotImplementedError } from './sourceErrors';
 
 /** Regions read at once; each region paces its own calls. */
@@ -131,12 +132,13 @@ class AwsAccountSource implements AccountSource {
     }
     progress({ kind: 'phase', message: `Reading functions, network and alarms in ${region}`, region });
     const calls = new Calls(env);
-    out.errors = calls.errors;
+    out.errors = calls.errors; // filled while it runs, so a cancelled collection keeps them
     await Promise.all([
       collectFunctions(clients, region, calls, out.functions, (functions, stage) => progress({ kind: 'functions', region, functions, stage })),
       collectNetwork(clients, region, calls, out.network),
       collectAlarms(clients, region, calls, out.alarms),
     ]);
+    out.errors = collapseRegionFailure(region, calls.errors);
     this.cache.set(`region:${region}`, { ...out });
   }
 
