@@ -43,9 +43,15 @@ export function auditToText(a: AuditResult, toolVersion: string): string {
   for (const f of a.functions) out.push(...functionBlock(f, byArn.get(f.arn) ?? [], hints), '');
   const errors = [...a.errors.map((e) => `${collectErrorPlace(e)}: ${e.message}`), ...a.analysisErrors.map((e) => `${e.file}: ${e.message}`)];
   if (errors.length) out.push('Errors:', ...errors.map((e) => `  ${oneLine(e)}`), '');
+  out.push(auditSummaryLine(a, toolVersion));
+  return `${out.join('\n')}\n`;
+}
+
+/** One line: problems by severity, suppressed, failed calls (incomplete), functions and regions. */
+export function auditSummaryLine(a: AuditResult, toolVersion: string): string {
   const sum = summarize(auditAsScanResult(a, toolVersion));
   const head = sum.problems ? `✖ ${plural(sum.problems, 'problem')} (${plural(sum.bySeverity.error, 'error')}, ${plural(sum.bySeverity.warning, 'warning')}, ${sum.bySeverity.info} info)` : '✔ no problems';
+  const errors = a.errors.length + a.analysisErrors.length;
   const regions = new Set(a.functions.map((f) => f.region)).size;
-  out.push([head, sum.suppressed ? `${sum.suppressed} suppressed` : '', errors.length ? `${plural(errors.length, 'error')} (incomplete)` : '', `${plural(a.functions.length, 'function')} in ${plural(regions, 'region')}`].filter(Boolean).join(' · '));
-  return `${out.join('\n')}\n`;
+  return [head, sum.suppressed ? `${sum.suppressed} suppressed` : '', errors ? `${plural(errors, 'error')} (incomplete)` : '', `${plural(a.functions.length, 'function')} in ${plural(regions, 'region')}`].filter(Boolean).join(' · ');
 }
