@@ -49,20 +49,36 @@ export function isDefaultLayout(fields: readonly string[]): boolean {
   return fields.length === DEFAULT_FIELDS.length && fields.every((f, i) => f === DEFAULT_FIELDS[i]);
 }
 
-/** A number of 1–15 digits. */
+/**
+ * A number of 1–15 digits. The first nine are summed in integer arithmetic (cheap, and enough for
+ * ports, counts and sizes); only longer numbers (times have ten digits) continue in floating point.
+ */
 function readNum(buf: Uint8Array, i: number, vals: Float64Array, f: number): number {
   const a = i;
+  const lim = a + 9;
   let v = 0;
-  let ok = true;
-  for (; ; i++) {
-    const c = buf[i];
-    const d = c - 48;
-    if (d >= 0 && d <= 9) v = v * 10 + d;
-    else if (c === SPACE || c === NL || (c === CR && buf[i + 1] === NL)) break;
-    else ok = false;
+  for (; i < lim; i++) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
   }
-  const len = i - a;
-  vals[f] = ok && len > 0 && len <= 15 ? v : len === 1 && buf[a] === DASH ? -1 : -2;
+  let x = v;
+  if (i === lim) {
+    for (; ; i++) {
+      const d = buf[i] - 48;
+      if (d < 0 || d > 9) break;
+      x = x * 10 + d;
+    }
+  }
+  let c = buf[i];
+  if (c === SPACE || c === NL || (c === CR && buf[i + 1] === NL)) {
+    const len = i - a;
+    vals[f] = len > 0 && len <= 15 ? x : -2;
+    return i;
+  }
+  // Not a number: find the field's end.
+  for (; ; c = buf[++i]) if (c === SPACE || c === NL || (c === CR && buf[i + 1] === NL)) break;
+  vals[f] = i - a === 1 && buf[a] === DASH ? -1 : -2;
   return i;
 }
 
