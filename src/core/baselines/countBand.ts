@@ -39,9 +39,15 @@ export function robustSigma(s: Pick<HistogramStats, 'median' | 'mad' | 'meanAbsD
   return Math.max(spread, Math.sqrt(Math.max(s.median, 0)), 1);
 }
 
-/** upper = median + max(z·σ, ratio·median, floor). */
+/**
+ * upper = median + max(z·σ, ratio·median, floor), and at least (√median + z/2)². The second term is the
+ * same z-test after the square-root transform that makes a count's Poisson noise nearly normal: small
+ * counts are skewed, and without it a median of 4 would cross a plain 5σ band by chance about once in
+ * ten thousand points — once a week for a function measured every minute.
+ */
 export function countBand(median: number, sigma: number, n: number, rule: BandRule): CountBand {
-  return { median, sigma, n, upper: median + Math.max(rule.z * sigma, rule.ratio * median, rule.floor) };
+  const poisson = (Math.sqrt(Math.max(median, 0)) + rule.z / 2) ** 2;
+  return { median, sigma, n, upper: Math.max(median + Math.max(rule.z * sigma, rule.ratio * median, rule.floor), poisson) };
 }
 
 /** Robust z-score of a value against a band (how many σ above the median). */

@@ -12,13 +12,16 @@ export const MIN_INVOCATION_HISTORY_DAYS = 7;
 const MERGE_GAP_SECONDS = 600;
 
 /**
- * Anomalous = beyond 5 robust σ, more than double the usual level, and at least a few invocations more
- * than usual (more on longer scales). Five σ rather than the textbook 3.5 because a week of one-minute
- * points is 10,080 tests per function; doubling because a security-relevant storm is a multiple of the
- * normal load, not a busy afternoon.
+ * Anomalous = beyond 5 robust σ, a multiple of the usual level, and at least a few invocations more than
+ * usual. The multiple shrinks as the scale grows: 3× for a single point, 2.5× over 15 minutes, 2× over
+ * an hour — harmless bursts (a batch, a retry wave) double the load for minutes, a storm multiplies it
+ * for longer. Five σ rather than the textbook 3.5 because a week of one-minute points is 10,080 tests
+ * per function.
  */
 export function spikeRule(scaleSeconds: number): BandRule {
-  return { z: 5, ratio: 1, floor: scaleSeconds <= 300 ? 10 : scaleSeconds <= 900 ? 20 : 30 };
+  if (scaleSeconds <= 300) return { z: 5, ratio: 2, floor: 10 };
+  if (scaleSeconds <= 900) return { z: 5, ratio: 1.5, floor: 20 };
+  return { z: 5, ratio: 1, floor: 30 };
 }
 
 export type WarmupState = 'ready' | 'warming-up' | 'no-data';

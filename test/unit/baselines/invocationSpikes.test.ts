@@ -39,10 +39,11 @@ test('a flat series with one spike: one alert at the spike, with the band it bro
   assert.equal(a.severity, 'warning');
   assert.equal(a.functionName, 'fn');
   assert.equal(a.time, '2026-03-02T10:17:00.000Z');
-  // Every minute is 10: median 10, MAD 0, mean |dev| 0 → σ = √10 (MAD=0 guard) → upper 10 + 5·√10 = 25.81.
+  // Every minute is 10: median 10, MAD 0, mean |dev| 0 → σ = √10 (MAD=0 guard).
+  // upper = max(10 + max(5·√10, 2·10, 10), (√10 + 2.5)²) = max(30, 32.06) = 32.06.
   assert.equal(a.evidence.observedPeak, 40);
   assert.equal(a.evidence.expectedMedian, 10);
-  assert.equal(a.evidence.expectedUpper, 25.81);
+  assert.equal(a.evidence.expectedUpper, 32.06);
   assert.equal(a.evidence.observedTotal, 40);
   // Hour median 600, pro rata for one minute.
   assert.equal(a.evidence.expectedTotal, 10);
@@ -80,8 +81,8 @@ test('seasonal: 100 a minute is normal at 14:00 but a spike at 03:00', () => {
   assert.equal(a.time, '2026-03-02T03:00:00.000Z');
   assert.equal(a.evidence.observedPeak, 100);
   assert.equal(a.evidence.expectedMedian, 5);
-  // 5 + max(5·√5, 5, 10) = 16.18
-  assert.equal(a.evidence.expectedUpper, 16.18);
+  // max(5 + max(5·√5, 2·5, 10), (√5 + 2.5)²) = max(16.18, 22.43)
+  assert.equal(a.evidence.expectedUpper, 22.43);
   assert.deepEqual(a.evidence.scales, ['1m', '15m', '1h']);
   // The hour 03:00–04:00: 10·100 + 50·5 against an hourly median of 300.
   assert.equal(a.evidence.observedTotal, 1250);
@@ -93,7 +94,7 @@ test('0 → 3 invocations at night is not a spike; 0 → 11 in a minute is', () 
   const quiet = (t: number): number => (Math.floor(t / 3600) % 24 < 6 ? 0 : 10);
   const at = T('2026-03-02T02:30:00Z');
   assert.equal(run((t) => (t === at ? 3 : quiet(t))).alerts.length, 0);
-  // Median 0 → σ 1 → upper 0 + max(5, 0, 10) = 10.
+  // Median 0 → σ 1 → upper max(0 + max(5, 0, 10), (0 + 2.5)²) = 10.
   assert.equal(run((t) => (t === at ? 10 : quiet(t))).alerts.length, 0);
   const { alerts } = run((t) => (t === at ? 11 : quiet(t)));
   assert.equal(alerts.length, 1);

@@ -63,8 +63,11 @@ test('robust σ: MAD when it is positive, mean absolute deviation when MAD is 0,
   assert.equal(robustSigma({ median: 0, mad: 0, meanAbsDev: 0 }), 1);
 });
 
-test('band upper = median + max(z·σ, ratio·median, floor)', () => {
-  assert.equal(countBand(10, Math.sqrt(10), 5, { z: 5, ratio: 1, floor: 10 }).upper, 10 + 5 * Math.sqrt(10));
+test('band upper = median + max(z·σ, ratio·median, floor), at least (√median + z/2)²', () => {
+  // 10 + 5·√10 = 25.81 against (√10 + 2.5)² = 32.06: the square-root bound wins for a small count.
+  assert.equal(countBand(10, Math.sqrt(10), 5, { z: 5, ratio: 1, floor: 10 }).upper, (Math.sqrt(10) + 2.5) ** 2);
+  // 100 + max(50, 100, 10) = 200 against (10 + 2.5)² = 156.25.
   assert.equal(countBand(100, 10, 5, { z: 5, ratio: 1, floor: 10 }).upper, 200);
+  assert.equal(countBand(100, 30, 5, { z: 5, ratio: 1, floor: 10 }).upper, 250);
   assert.equal(countBand(0, 1, 5, { z: 5, ratio: 1, floor: 10 }).upper, 10);
 });
