@@ -3,9 +3,6 @@
  * record: the bytes are hashed and compared in place and copied once, the first time they are seen.
  * Memory grows with the number of distinct values, never with the number of records.
  */
-export const FNV_SEED = 0x811c9dc5 | 0;
-export const FNV_PRIME = 0x01000193;
-
 export class ByteInterner {
   private arena = Buffer.allocUnsafe(1 << 16);
   private arenaUsed = 0;
@@ -19,15 +16,13 @@ export class ByteInterner {
   private scratch = Buffer.allocUnsafe(256);
   size = 0;
 
-  /** The id of bytes [start, end) of `buf`. */
+  /**
+   * The id of bytes [start, end) of `buf`. The hash covers the length and the last 8 bytes only (FNV-1a):
+   * ids and addresses differ at their ends, and every candidate is compared in full anyway.
+   */
   intern(buf: Uint8Array, start: number, end: number): number {
-    let h = FNV_SEED;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], FNV_PRIME);
-    return this.internHashed(buf, start, end, h);
-  }
-
-  /** Same as intern, when the caller hashed the bytes while scanning them (FNV-1a: FNV_SEED, FNV_PRIME). */
-  internHashed(buf: Uint8Array, start: number, end: number, h: number): number {
+    let h = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
+    for (let i = end - start > 8 ? end - 8 : start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
     const len = end - start;
     let slot = h & this.mask;
     for (;;) {

@@ -7,7 +7,7 @@
  * Values land in `vals[f]`: the number / code / id, -1 for `-`, -2 for an invalid number.
  */
 import { addressCode } from './addressCodes';
-import { ByteInterner, FNV_PRIME, FNV_SEED } from './byteInterner';
+import type { ByteInterner } from './byteInterner';
 import { DEFAULT_FIELDS } from './flowLayout';
 
 const NL = 10;
@@ -111,16 +111,11 @@ function readAddr(buf: Uint8Array, i: number, vals: Float64Array, f: number, str
   return i;
 }
 
-/** An interface id, hashed while read and interned. */
+/** An interface id, interned. */
 function readId(buf: Uint8Array, i: number, vals: Float64Array, f: number, strings: ByteInterner): number {
   const a = i;
-  let h = FNV_SEED;
-  for (; ; i++) {
-    const c = buf[i];
-    if (c <= SPACE && (c === SPACE || c === NL || (c === CR && buf[i + 1] === NL))) break;
-    h = Math.imul(h ^ c, FNV_PRIME);
-  }
-  vals[f] = i - a === 1 && buf[a] === DASH ? -1 : strings.internHashed(buf, a, i, h);
+  i = skipField(buf, i);
+  vals[f] = i - a === 1 && buf[a] === DASH ? -1 : strings.intern(buf, a, i);
   return i;
 }
 
