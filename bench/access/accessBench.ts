@@ -21,7 +21,13 @@ console.log(`machine: ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}, node 
 console.log(`account: ${snapshot.functions.length} functions, ${snapshot.iam.roles.length} roles, ${snapshot.iam.users.length} users, ${snapshot.iam.groups.length} groups, ${snapshot.iam.policies.length} managed policies`);
 
 let result = analyzeAccess(snapshot); // warm-up (JIT)
-const analysis = timeRuns(RUNS, () => (result = analyzeAccess(snapshot)));
+const cpu: number[] = [];
+const analysis = timeRuns(RUNS, () => {
+  const before = process.cpuUsage();
+  result = analyzeAccess(snapshot);
+  const used = process.cpuUsage(before);
+  cpu.push((used.user + used.system) / 1000);
+});
 let modify = 0;
 let invoke = 0;
 for (const a of result.values()) {
@@ -46,7 +52,8 @@ const naive = timeRuns(naiveRuns, () => {
 });
 
 const m = median(analysis);
-console.log(`analyzeAccess: median ${m.toFixed(1)} ms (min ${Math.min(...analysis).toFixed(1)}, max ${Math.max(...analysis).toFixed(1)}); ${modify} who-can-modify and ${invoke} who-can-invoke grants`);
+console.log(`analyzeAccess: median ${m.toFixed(1)} ms wall (min ${Math.min(...analysis).toFixed(1)}, max ${Math.max(...analysis).toFixed(1)}), median ${median(cpu).toFixed(1)} ms CPU (process, GC threads included); ${modify} who-can-modify and ${invoke} who-can-invoke grants`);
+console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`baseline JSON round trip of the snapshot (${(json.length / 1024).toFixed(0)} KiB): median ${median(roundTrip).toFixed(1)} ms → analysis ${(m / median(roundTrip)).toFixed(2)}×`);
 console.log(`baseline naive principal × function × action evaluation (${naiveRuns} runs): median ${median(naive).toFixed(1)} ms → analysis is ${(median(naive) / m).toFixed(1)}× faster`);
 const mem = process.memoryUsage();

@@ -1,11 +1,11 @@
 import type { AccountSnapshot, IamRole, LiveFunction } from '../inventory/accountModel';
-import { MODIFY_ACTIONS, type FunctionAccess } from './accessModel';
+import { MODIFY_ACTIONS, type AccessGrant, type FunctionAccess } from './accessModel';
 import { buildCandidateIndex, candidatesOf, type CandidateIndex } from './candidateIndex';
 import { tagContext, withValues } from './conditionEval';
 import { evaluateAccess, statementsFor, type Evaluation } from './evaluatePolicies';
-import { GrantCollector, type GrantTemplates } from './grantCollector';
+import { GrantCollector, mergeByPrincipal, newGrantCache, type GrantCache } from './grantCollector';
 import { bothNeeded, evaluateCreateFunction, evaluatePassRole, PASS_ROLE_CREATE } from './passRoleCreate';
-import { parsePolicy, type ParsedPolicy } from './policyParse';
+import { parsePolicy, type ParsedPolicy, type ParsedStatement } from './policyParse';
 import { classifyPrincipal, statementCovers, type Grantee } from './principalMatch';
 import { buildPrincipals, type IdentityPrincipal, type PrincipalIndex } from './principalPolicies';
 import { resourcePolicyGrants } from './resourcePolicyGrants';
@@ -27,10 +27,11 @@ interface Shared {
   byName: Map<string, CandidateIndex>;
   /** Principals allowed some iam:PassRole and allowed to create a function. */
   creators?: { p: IdentityPrincipal; create: Evaluation }[];
+  pairMemo: Map<Evaluation, Map<Evaluation, Evaluation | undefined>>;
   /** Per execution role: who may pass it to a new function they may create. */
   pairs: Map<string, { grantee: Grantee; evaluation: Evaluation }[]>;
   /** Grants already assembled, shared by the functions' collectors. */
-  templates: GrantTemplates;
+  grants: GrantCache;
 }
 
 /** The function ARN without a version or alias: the resource that UpdateFunctionCode & co. act on. */
@@ -46,15 +47,35 @@ function candidateIndex(sh: Shared, actionLower: string): CandidateIndex {
 }
 
 /**
+ * A function's grants, in two parts: the account's identities, whose evaluations are memoised (their list
+ * is reused between functions that receive the same ones), and the resource policy's other grantees.
+ */
+interface Collectors {
+  identity: GrantCollector;
+  others: GrantCollector;
+}
+
+function collectors(sh: Shared): Collectors {
+  return { identity: new GrantCollector(sh.grants, true), others: new GrantCollector(sh.grants, false) };
+}
+
+function grantsOf(c: Collectors): AccessGrant[] {
+  return mergeByPrincipal(c.identity.grants(), c.others.grants());
+}
+
+/**
  * One action on the function: the account's identities (a profile at a time; a member the resource policy
  * names or denies is evaluated on its own, with that policy), then the resource policy's other grantees.
  */
-function grantAction(out: GrantCollector, sh: Shared, req: AccessRequest, rp: ParsedPolicy | undefined, named: IdentityPrincipal[], publicNote?: string): void {
+function grantAction(out: Collectors, sh: Shared, req: AccessRequest, rp: ParsedPolicy | undefined, named: IdentityPrincipal[], publicNote?: string): void {
   const actionLower = req.action.toLowerCase();
   const rpStatements = rp ? rp.statements.filter((st) => actionApplies(st, actionLower)) : [];
-  const alone = (p: IdentityPrincipal): boolean => rpStatements.some((st) => statementCovers(st, p.grantee, sh.partition) !== 'none');
+  // The resource policy matters to a member only through a Deny that covers it or an Allow naming it
+  // (an Allow to `*` or to the account is listed apart): such a member is evaluated on its own.
+  const alone = (p: IdentityPrincipal): boolean =>
+    rpStatements.some((st) => (st.effect === 'Deny' ? statementCovers(st, p.grantee, sh.partition) !== 'none' : named.includes(p) && namesPrincipal(st, p, sh.partition)));
   const evaluateAlone = (p: IdentityPrincipal): void => {
-    out.add(p.grantee, req.action, evaluateAccess(req, p.set, rp && { policy: rp, caller: p.grantee, partition: sh.partition, grants: 'named' }));
+    out.identity.add(p.grantee, req.action, evaluateAccess(req, p.set, rp && { policy: rp, caller: p.grantee, partition: sh.partition, grants: 'named' }));
   };
   const done = named.length > 0 ? new Set<IdentityPrincipal>() : undefined;
   for (const profile of candidatesOf(candidateIndex(sh, actionLower), req.resource)) {
@@ -62,7 +83,7 @@ function grantAction(out: GrantCollector, sh: Shared, req: AccessRequest, rp: Pa
     for (const p of profile.members) {
       done?.add(p);
       if (rpStatements.length > 0 && alone(p)) evaluateAlone(p);
-      else out.add(p.grantee, req.action, (shared ??= evaluateAccess(req, profile.set)));
+      else out.identity.add(p.grantee, req.action, (shared ??= evaluateAccess(req, profile.set)));
     }
   }
   for (const p of named) if (!done?.has(p)) evaluateAlone(p);
@@ -70,8 +91,12 @@ function grantAction(out: GrantCollector, sh: Shared, req: AccessRequest, rp: Pa
   const own = (g: Grantee): boolean => (g.kind === 'user' || g.kind === 'role') && sh.index.byArn.has(g.principal);
   for (const g of resourcePolicyGrants(rp, req, sh.partition, own)) {
     const ev = publicNote && g.grantee.kind === 'public' ? { ...g.evaluation, via: [...g.evaluation.via, publicNote] } : g.evaluation;
-    out.add(g.grantee, req.action, ev);
+    out.others.add(g.grantee, req.action, ev);
   }
+}
+
+function namesPrincipal(st: ParsedStatement, p: IdentityPrincipal, partition: string): boolean {
+  return (st.principals ?? []).some((e) => classifyPrincipal(e, partition).principal === p.arn);
 }
 
 /** The account's own roles and users that the resource policy names in an Allow (they may need no identity Allow). */
@@ -106,7 +131,12 @@ function pairsFor(sh: Shared, roleArn: string): { grantee: Grantee; evaluation: 
   if (!list) {
     list = [];
     for (const { p, create } of creators(sh)) {
-      const pair = bothNeeded(evaluatePassRole(p.set, roleArn, sh.roles.get(roleArn)), create);
+      // Both evaluations are memoised: the same two give the same pair object, for the grant caches.
+      const pass = evaluatePassRole(p.set, roleArn, sh.roles.get(roleArn));
+      let byPass = sh.pairMemo.get(create);
+      if (!byPass) sh.pairMemo.set(create, (byPass = new Map()));
+      if (!byPass.has(pass)) byPass.set(pass, bothNeeded(pass, create));
+      const pair = byPass.get(pass);
       if (pair) list.push({ grantee: p.grantee, evaluation: pair });
     }
     sh.pairs.set(roleArn, list);
@@ -119,16 +149,16 @@ function analyzeFunction(fn: LiveFunction, sh: Shared): FunctionAccess {
   const rp = fn.resourcePolicy ? parsePolicy(fn.resourcePolicy, 'resource policy', 'resource') : undefined;
   const named = namedIdentities(rp, sh);
   const tags = tagContext(fn.tags);
-  const modify = new GrantCollector(sh.templates);
+  const modify = collectors(sh);
   for (const action of MODIFY_ACTIONS) grantAction(modify, sh, { action, resource, context: tags }, rp, named);
-  for (const { grantee, evaluation } of pairsFor(sh, fn.role)) modify.add(grantee, PASS_ROLE_CREATE, evaluation);
-  const invoke = new GrantCollector(sh.templates);
+  for (const { grantee, evaluation } of pairsFor(sh, fn.role)) modify.identity.add(grantee, PASS_ROLE_CREATE, evaluation);
+  const invoke = collectors(sh);
   grantAction(invoke, sh, { action: 'lambda:InvokeFunction', resource, context: tags }, rp, named);
   // The URL's auth type is known: a `lambda:FunctionUrlAuthType` condition is judged against it.
   const urlContext = fn.url ? withValues({ 'lambda:functionurlauthtype': fn.url.authType }, tags) : tags;
   const publicNote = fn.url?.authType === 'NONE' ? `function URL ${fn.url.url} (AuthType NONE: callable without AWS credentials)` : undefined;
   grantAction(invoke, sh, { action: 'lambda:InvokeFunctionUrl', resource, context: urlContext }, rp, named, publicNote);
-  const access: FunctionAccess = { functionArn: fn.arn, whoCanModify: modify.grants(), whoCanInvoke: invoke.grants() };
+  const access: FunctionAccess = { functionArn: fn.arn, whoCanModify: grantsOf(modify), whoCanInvoke: grantsOf(invoke) };
   if (sh.index.unknownPolicies.length > 0) access.unknownPolicies = [...sh.index.unknownPolicies];
   const problems = [...(rp?.problems ?? []), ...sh.index.problems];
   if (problems.length > 0) access.problems = problems;
@@ -145,7 +175,8 @@ export function analyzeAccess(snapshot: AccountSnapshot): Map<string, FunctionAc
     roles: new Map(snapshot.iam.roles.map((r) => [r.arn, r])),
     byName: new Map(),
     pairs: new Map(),
-    templates: new Map(),
+    pairMemo: new Map(),
+    grants: newGrantCache(),
   };
   const result = new Map<string, FunctionAccess>();
   const functions = [...snapshot.functions].sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));

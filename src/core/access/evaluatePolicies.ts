@@ -53,6 +53,19 @@ export interface Evaluation {
   unknownPolicies: string[];
 }
 
+/** Two evaluations' conditions, statements and unknowns pooled under one decision. */
+export function pooled(decision: AccessDecision, a: Evaluation, b: Evaluation): Evaluation {
+  return {
+    decision,
+    conditions: conditionList([...a.conditions, ...b.conditions]),
+    satisfiedConditions: conditionList([...a.satisfiedConditions, ...b.satisfiedConditions]),
+    denyConditions: conditionList([...a.denyConditions, ...b.denyConditions]),
+    via: [...new Set([...a.via, ...b.via])],
+    deniedBy: [...a.deniedBy, ...b.deniedBy],
+    unknownPolicies: [...new Set([...a.unknownPolicies, ...b.unknownPolicies])],
+  };
+}
+
 interface Scoped {
   st: ParsedStatement;
   via: string[];
@@ -104,8 +117,8 @@ const NO_HITS: Hit[] = [];
 const PLAIN_MAX = 16;
 
 /**
- * The statements of a list that apply to the request, as a bit mask, when each applies without any
- * condition; -1 when one has conditions (or the list is too long): the caller then takes the full path.
+ * The statements of a list that apply to the request, as a bit mask, when each applies with no condition
+ * left unresolved; -1 otherwise (or when the list is too long): the caller then takes the full path.
  * Allocates nothing: most evaluations end here, on a memo hit.
  */
 function plainMask(list: Scoped[], req: AccessRequest): number {
@@ -114,7 +127,8 @@ function plainMask(list: Scoped[], req: AccessRequest): number {
   for (let i = 0; i < list.length; i++) {
     const outcome = matchResourceAndConditions(list[i].st, req);
     if (!outcome) continue;
-    if (outcome.unresolved.length > 0 || outcome.satisfied.length > 0) return -1;
+    // Met conditions are all of the statement's: the bit says it all. Unresolved ones take the full path.
+    if (outcome.unresolved.length > 0) return -1;
     mask |= 1 << i;
   }
   return mask;
@@ -189,8 +203,19 @@ function decide(set: PolicySet, denies: Hit[], allows: Hit[], bound: Path, rp?: 
  * Evaluates one request for one principal of the account. Results are memoised per policy set and action
  * by the statements that hit (and their condition outcomes): callers must not mutate them.
  */
+const lowerCase = new Map<string, string>();
+
+function lower(action: string): string {
+  let l = lowerCase.get(action);
+  if (l === undefined) {
+    if (lowerCase.size >= MAX_MEMO) lowerCase.clear();
+    lowerCase.set(action, (l = action.toLowerCase()));
+  }
+  return l;
+}
+
 export function evaluateAccess(req: AccessRequest, set: PolicySet, rp?: ResourcePolicyPath): Evaluation {
-  const actionLower = req.action.toLowerCase();
+  const actionLower = lower(req.action);
   const f = statementsFor(set, actionLower) as Filtered;
   const hasBoundary = set.boundary !== undefined && 'statements' in set.boundary;
   let plainKey = -1;

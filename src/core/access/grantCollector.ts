@@ -1,6 +1,6 @@
 import type { AccessGrant, GrantCondition } from './accessModel';
 import { conditionList } from './conditionList';
-import type { Evaluation } from './evaluatePolicies';
+import { pooled, type Evaluation } from './evaluatePolicies';
 import type { Grantee } from './principalMatch';
 
 // Gathers per-action evaluations into one AccessGrant per principal, in a deterministic order.
@@ -28,15 +28,7 @@ function byText(a: string, b: string): number {
 function merge(a: Evaluation, b: Evaluation): Evaluation {
   if (a.decision === 'allowed' && b.decision !== 'allowed') return { ...a, via: [...a.via, ...b.via] };
   if (b.decision === 'allowed' && a.decision !== 'allowed') return { ...b, via: [...b.via, ...a.via] };
-  return {
-    decision: a.decision,
-    conditions: conditionList([...a.conditions, ...b.conditions]),
-    satisfiedConditions: conditionList([...a.satisfiedConditions, ...b.satisfiedConditions]),
-    denyConditions: conditionList([...a.denyConditions, ...b.denyConditions]),
-    via: [...a.via, ...b.via],
-    deniedBy: [...a.deniedBy, ...b.deniedBy],
-    unknownPolicies: [...a.unknownPolicies, ...b.unknownPolicies],
-  };
+  return pooled(a.decision, a, b);
 }
 
 function sortedUnique(xs: Iterable<string>): string[] {
@@ -80,19 +72,56 @@ function sameInputs(t: Template, kind: string, actions: string[], evs: Evaluatio
   return true;
 }
 
+/** Caches shared by the collectors of one analysis. */
+export interface GrantCache {
+  /** Per principal: grants already assembled, with their inputs. */
+  templates: Map<string, Template[]>;
+  /** Whole lists, by the sequence of what was added (see `add`). */
+  lists: Map<string, AccessGrant[]>;
+  /** Numbers for principals and actions, and for evaluations (by identity), to keep list keys short. */
+  names: Map<string, number>;
+  evaluations: WeakMap<Evaluation, number>;
+  nextEvaluation: number;
+}
+
+const MAX_LISTS = 4096;
+
+export function newGrantCache(): GrantCache {
+  return { templates: new Map(), lists: new Map(), names: new Map(), evaluations: new WeakMap(), nextEvaluation: 0 };
+}
+
+function nameNumber(cache: GrantCache, name: string): number {
+  let n = cache.names.get(name);
+  if (n === undefined) cache.names.set(name, (n = cache.names.size));
+  return n;
+}
+
+function evaluationNumber(cache: GrantCache, ev: Evaluation): number {
+  let n = cache.evaluations.get(ev);
+  if (n === undefined) cache.evaluations.set(ev, (n = cache.nextEvaluation++));
+  return n;
+}
+
 /**
- * Collects one function's grants. `templates`, shared across functions, holds grants already built for
- * a principal from the same (memoised, hence identical) evaluations: a principal that can do the same
- * thing to many functions is assembled once and copied.
+ * Collects one function's grants. Evaluations are memoised, so two functions that receive the same
+ * evaluations for the same principals and actions get the same grants: the whole list is reused by the
+ * sequence of `add` calls (when `cacheable`), and a principal's grant by its inputs, then copied.
  */
 export class GrantCollector {
   private readonly entries = new Map<string, Entry>();
+  private readonly key: string[] | undefined;
 
-  constructor(private readonly templates = new Map<string, Template[]>()) {}
+  constructor(
+    private readonly cache: GrantCache,
+    cacheable: boolean,
+  ) {
+    this.key = cacheable ? [] : undefined;
+  }
 
   /** Records an allowed or conditional evaluation; other decisions are not grants and are ignored. */
   add(grantee: Grantee, action: string, ev: Evaluation): void {
     if (ev.decision !== 'allowed' && ev.decision !== 'conditional') return;
+    this.key?.push(`${nameNumber(this.cache, grantee.principal)}.${nameNumber(this.cache, action)}.${evaluationNumber(this.cache, ev)}`);
     const e = this.entries.get(grantee.principal);
     if (!e) {
       this.entries.set(grantee.principal, { grantee, actions: [action], evs: [ev] });
@@ -106,22 +135,36 @@ export class GrantCollector {
   }
 
   grants(): AccessGrant[] {
-    const principals = [...this.entries.keys()].sort(byText);
-    return principals.map((principal) => {
-      const e = this.entries.get(principal) as Entry;
-      let { actions, evs } = e;
-      if (actions.length > 1) {
-        const order = actions.map((_, i) => i).sort((a, b) => byText(e.actions[a], e.actions[b]));
-        actions = order.map((i) => e.actions[i]);
-        evs = order.map((i) => e.evs[i]);
-      }
-      let variants = this.templates.get(principal);
-      if (!variants) this.templates.set(principal, (variants = []));
-      let t = variants.find((v) => sameInputs(v, e.grantee.kind, actions, evs));
-      if (!t) variants.push((t = { kind: e.grantee.kind, actions, evs, grant: build(principal, e.grantee.kind, actions, evs) }));
-      return copy(t.grant);
-    });
+    const key = this.key?.join(',');
+    const known = key === undefined ? undefined : this.cache.lists.get(key);
+    if (known) return known.map(copy);
+    const list = [...this.entries.keys()].sort(byText).map((principal) => this.assemble(principal));
+    if (key !== undefined) {
+      if (this.cache.lists.size >= MAX_LISTS) this.cache.lists.clear();
+      this.cache.lists.set(key, list.map(copy));
+    }
+    return list;
+  }
+
+  private assemble(principal: string): AccessGrant {
+    const e = this.entries.get(principal) as Entry;
+    let { actions, evs } = e;
+    if (actions.length > 1) {
+      const order = actions.map((_, i) => i).sort((a, b) => byText(e.actions[a], e.actions[b]));
+      actions = order.map((i) => e.actions[i]);
+      evs = order.map((i) => e.evs[i]);
+    }
+    let variants = this.cache.templates.get(principal);
+    if (!variants) this.cache.templates.set(principal, (variants = []));
+    let t = variants.find((v) => sameInputs(v, e.grantee.kind, actions, evs));
+    if (!t) variants.push((t = { kind: e.grantee.kind, actions, evs, grant: build(principal, e.grantee.kind, actions, evs) }));
+    return copy(t.grant);
   }
 }
 
-export type GrantTemplates = Map<string, Template[]>;
+/** Two lists sorted by principal, with no principal in both, as one sorted list. */
+export function mergeByPrincipal(a: AccessGrant[], b: AccessGrant[]): AccessGrant[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  return [...a, ...b].sort((x, y) => byText(x.principal, y.principal));
+}

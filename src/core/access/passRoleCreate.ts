@@ -1,7 +1,6 @@
 import type { IamRole } from '../inventory/accountModel';
-import { conditionList } from './conditionList';
 import { tagContext, withValues } from './conditionEval';
-import { evaluateAccess, statementsFor, type Evaluation, type PolicySet } from './evaluatePolicies';
+import { evaluateAccess, pooled, statementsFor, type Evaluation, type PolicySet } from './evaluatePolicies';
 import { globWitness, requestTokens, WITNESS_CHAR } from './globMatch';
 
 // "Create a new function with the same role": iam:PassRole on the function's role together with
@@ -47,14 +46,5 @@ export function evaluatePassRole(set: PolicySet, roleArn: string, role: IamRole 
 /** Both are needed: the pair is allowed when both are, conditional when both are at least conditional. */
 export function bothNeeded(a: Evaluation, b: Evaluation): Evaluation | undefined {
   if (RANK[a.decision] < 2 || RANK[b.decision] < 2) return undefined;
-  const conditional = a.decision === 'conditional' || b.decision === 'conditional';
-  return {
-    decision: conditional ? 'conditional' : 'allowed',
-    conditions: conditionList([...a.conditions, ...b.conditions]),
-    satisfiedConditions: conditionList([...a.satisfiedConditions, ...b.satisfiedConditions]),
-    denyConditions: conditionList([...a.denyConditions, ...b.denyConditions]),
-    via: [...new Set([...a.via, ...b.via])],
-    deniedBy: [...a.deniedBy, ...b.deniedBy],
-    unknownPolicies: [...new Set([...a.unknownPolicies, ...b.unknownPolicies])],
-  };
+  return pooled(a.decision === 'conditional' || b.decision === 'conditional' ? 'conditional' : 'allowed', a, b);
 }
