@@ -31,19 +31,33 @@ export function newInvocationModel(period: number): InvocationModel {
   return { period, scales: seconds.map((s) => ({ seconds: s, slots: Array.from({ length: SLOT_COUNT }, emptyHistogram) })), historySeconds: 0 };
 }
 
+/** A metric summed into consecutive periods: a dense array (a week of minutes is 10,080 numbers), zero where nothing was recorded. */
+export interface Buckets {
+  /** Epoch seconds of the first bucket (a multiple of the period). */
+  start: number;
+  period: number;
+  values: Float64Array;
+}
+
+/** The bucket starting at t (a multiple of the period); 0 outside the range. */
+export function bucketAt(b: Buckets, t: number): number {
+  const i = (t - b.start) / b.period;
+  return i >= 0 && i < b.values.length ? b.values[i] : 0;
+}
+
 /** Sums the series' points falling in [from, to) into buckets of `period` seconds (negative and non-finite values dropped). */
-export function bucketSeries(series: MetricSeries[], period: number, from: number, to: number): Map<number, number> {
-  const buckets = new Map<number, number>();
+export function bucketSeries(series: MetricSeries[], period: number, from: number, to: number): Buckets {
+  const start = Math.floor(from / period) * period;
+  const values = new Float64Array(Math.max(0, Math.ceil((to - start) / period)));
   for (const s of series) {
     for (let i = 0; i < s.timestamps.length; i++) {
       const t = s.timestamps[i];
       const v = s.values[i];
       if (!(t >= from && t < to) || !Number.isFinite(v) || v < 0) continue;
-      const b = Math.floor(t / period) * period;
-      buckets.set(b, (buckets.get(b) ?? 0) + v);
+      values[Math.floor((t - start) / period)] += v;
     }
   }
-  return buckets;
+  return { start, period, values };
 }
 
 /** True when series of this period can be summed into the model's points. */
@@ -51,10 +65,9 @@ export function periodFits(model: InvocationModel, series: MetricSeries[]): bool
   return series.every((s) => s.period > 0 && s.period <= model.period && model.period % s.period === 0);
 }
 
-function firstNonZero(buckets: Map<number, number>): number | undefined {
-  let first: number | undefined;
-  for (const [t, v] of buckets) if (v > 0 && (first === undefined || t < first)) first = t;
-  return first;
+function firstNonZero(b: Buckets): number | undefined {
+  const i = b.values.findIndex((v) => v > 0);
+  return i < 0 ? undefined : b.start + i * b.period;
 }
 
 /**
@@ -82,7 +95,7 @@ export function learnInvocations(prior: InvocationModel | undefined, series: Met
   };
   const pointSlots = model.scales[0].slots;
   for (let t = start; t < end; t += period) {
-    const v = buckets.get(t) ?? 0;
+    const v = bucketAt(buckets, t);
     addValue(pointSlots[slotOf(t)], v);
     for (const acc of longer) {
       const block = Math.floor(t / acc.scale.seconds) * acc.scale.seconds;

@@ -2,7 +2,7 @@ import type { MetricSeries } from '../inventory/telemetryModel';
 import type { Alert } from '../model/alert';
 import { clock, count, iso, makeAlert, round2, type AlertTarget } from './alertText';
 import { zScore, type BandRule } from './countBand';
-import { bucketSeries, periodFits, type InvocationModel } from './invocationModel';
+import { bucketAt, bucketSeries, periodFits, type Buckets, type InvocationModel } from './invocationModel';
 import { slotLabel, slotOf } from './seasonalSlots';
 import { slotBands, type SlotBand } from './slotBands';
 
@@ -116,7 +116,7 @@ export function detectInvocationSpikes(
     const last = i === 0 ? window.end - 1 : window.end - S;
     for (let block = Math.ceil(window.start / S) * S; block <= last; block += S) {
       let sum = 0;
-      for (let t = block; t < block + S; t += P) sum += buckets.get(t) ?? 0;
+      for (let t = block; t < block + S; t += P) sum += bucketAt(buckets, t);
       const band = bands[i][slotOf(block)];
       if (sum > band.upper) flags.push({ start: block, end: block + S, scale: S, z: zScore(sum, band) });
     }
@@ -125,7 +125,7 @@ export function detectInvocationSpikes(
   return { alerts, summary };
 }
 
-function spikeAlert(group: Flag[], model: InvocationModel, bands: SlotBand[][], buckets: Map<number, number>, from: number, target: AlertTarget, historyDays: number): Alert {
+function spikeAlert(group: Flag[], model: InvocationModel, bands: SlotBand[][], buckets: Buckets, from: number, target: AlertTarget, historyDays: number): Alert {
   const P = model.period;
   const start = from;
   const end = Math.max(...group.map((f) => f.end));
@@ -135,7 +135,7 @@ function spikeAlert(group: Flag[], model: InvocationModel, bands: SlotBand[][], 
   let firstRaised: number | undefined;
   let total = 0;
   for (let t = start; t < end; t += P) {
-    const v = buckets.get(t) ?? 0;
+    const v = bucketAt(buckets, t);
     total += v;
     const band = point[slotOf(t)];
     if (v > peak) {
