@@ -40,6 +40,8 @@ export function insightsRowsTruncated(rows: readonly InsightsRow[], query: FlowQ
   return rows.length >= query.limit;
 }
 
+const NUMERIC = ['protocol', 'sumBytes', 'sumPackets', 'records', 'firstStart', 'lastEnd'];
+
 /** Adds the rows of a flowStatsQuery to `agg`. Rows missing a field or holding non-numbers are counted as malformed. */
 export function addInsightsFlowRows(agg: FlowAggregator, rows: readonly InsightsRow[], query: FlowQuery): InsightsRowsSummary {
   let unreadable = 0;
@@ -49,12 +51,19 @@ export function addInsightsFlowRows(agg: FlowAggregator, rows: readonly Insights
     const srcAddr = m.get('srcAddr');
     const dstAddr = m.get('dstAddr');
     const svc = count(m.get('svc'));
-    const nums = ['protocol', 'sumBytes', 'sumPackets', 'records', 'firstStart', 'lastEnd'].map((f) => count(m.get(f)));
     const action = m.get('action');
-    const [protocol, bytes, packets, records, first, last] = nums;
-    if (!interfaceId || !srcAddr || !dstAddr || nums.some((n) => n === undefined) || (action !== 'ACCEPT' && action !== 'REJECT')) {
+    const [protocol, bytes, packets, records, first, last] = NUMERIC.map((f) => count(m.get(f)));
+    const wrong = [
+      ...(interfaceId ? [] : ['interfaceId']),
+      ...(srcAddr ? [] : ['srcAddr']),
+      ...(dstAddr ? [] : ['dstAddr']),
+      ...(action === 'ACCEPT' || action === 'REJECT' ? [] : ['action']),
+      ...NUMERIC.filter((f) => count(m.get(f)) === undefined),
+      ...(protocol !== undefined && protocol > 255 ? ['protocol'] : []),
+    ];
+    if (wrong.length || !interfaceId || !srcAddr || !dstAddr) {
       unreadable++;
-      agg.addMalformed(i + 1, `Logs Insights row lacks or garbles ${describeMissing(m)}`, 'insights');
+      agg.addMalformed(i + 1, `Logs Insights row lacks or garbles ${wrong.join(', ')}`, 'insights');
       return;
     }
     const { port, side } = svc === undefined ? { port: 0, side: 'unknown' as const } : decodeServiceKey(svc);
@@ -84,14 +93,6 @@ export function addInsightsFlowRows(agg: FlowAggregator, rows: readonly Insights
     });
   });
   return { rows: rows.length, unreadable, truncated: insightsRowsTruncated(rows, query) };
-}
-
-function describeMissing(m: Map<string, string>): string {
-  const need = ['srcAddr', 'dstAddr', 'protocol', 'action', 'sumBytes', 'sumPackets', 'records', 'firstStart', 'lastEnd'];
-  const bad = need.filter((f) => !m.has(f) || (f !== 'srcAddr' && f !== 'dstAddr' && f !== 'action' && count(m.get(f)) === undefined));
-  if (!m.has('interfaceId') && !interfaceOfStream(m.get('@logStream'))) bad.unshift('interfaceId');
-  if (m.has('action') && m.get('action') !== 'ACCEPT' && m.get('action') !== 'REJECT') bad.push('action');
-  return bad.join(', ') || 'a field';
 }
 
 /** Adds the rows of a flowGapsQuery (NODATA / SKIPDATA counts per interface) to `agg`. */

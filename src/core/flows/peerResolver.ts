@@ -58,8 +58,19 @@ export function classifyInterface(eni: NetworkInterfaceInfo): EniClass {
   return { kind: 'interface', label: d ? `${eni.id} (${d})` : eni.id };
 }
 
+/** Where the address was seen: private addresses repeat across VPCs and regions (every default VPC is 172.31.0.0/16). */
+export interface PeerScope {
+  region?: string;
+  vpcId?: string;
+}
+
+function inScope(x: { region: string; vpcId?: string }, scope: PeerScope | undefined): boolean {
+  return !scope || ((!scope.region || x.region === scope.region) && (!scope.vpcId || !x.vpcId || x.vpcId === scope.vpcId));
+}
+
 export class PeerResolver {
-  private readonly byAddress = new Map<string, NetworkInterfaceInfo>();
+  private readonly privateIps = new Map<string, NetworkInterfaceInfo[]>();
+  private readonly publicIps = new Map<string, NetworkInterfaceInfo>();
   private readonly subnets: { subnet: SubnetInfo; cidr: Cidr }[] = [];
 
   constructor(
@@ -68,8 +79,8 @@ export class PeerResolver {
     private readonly groups: FunctionGroupIndex,
   ) {
     for (const eni of interfaces) {
-      for (const ip of eni.privateIps) if (!this.byAddress.has(ip)) this.byAddress.set(ip, eni);
-      if (eni.publicIp && !this.byAddress.has(eni.publicIp)) this.byAddress.set(eni.publicIp, eni);
+      for (const ip of eni.privateIps) this.privateIps.set(ip, [...(this.privateIps.get(ip) ?? []), eni]);
+      if (eni.publicIp && !this.publicIps.has(eni.publicIp)) this.publicIps.set(eni.publicIp, eni);
     }
     for (const subnet of subnets) {
       const cidr = parseCidr(subnet.cidr);
@@ -83,8 +94,9 @@ export class PeerResolver {
     return new PeerResolver(snapshot.network.interfaces, snapshot.network.subnets, groups);
   }
 
-  resolve(address: string): PeerInfo {
-    const eni = this.byAddress.get(address);
+  /** What `address` is; `scope` (the region and VPC of the interface that saw it) keeps overlapping private ranges apart. */
+  resolve(address: string, scope?: PeerScope): PeerInfo {
+    const eni = this.publicIps.get(address) ?? this.privateIps.get(address)?.find((e) => inScope(e, scope));
     if (eni) {
       if (isLambdaInterface(eni)) {
         const group = this.groups.byInterface.get(eni.id);
@@ -96,7 +108,7 @@ export class PeerResolver {
     const parsed = parseAddress(address);
     if (!parsed) return { address, kind: 'unknown', label: `unrecognised address ${address}` };
     if (isPublicAddress(address)) return { address, kind: 'internet', label: 'internet' };
-    const hit = this.subnets.find((s) => cidrContains(s.cidr, parsed));
+    const hit = this.subnets.find((s) => inScope(s.subnet, scope) && cidrContains(s.cidr, parsed));
     if (hit) {
       const name = hit.subnet.name ? `${hit.subnet.id} (${hit.subnet.name})` : hit.subnet.id;
       return { address, kind: 'subnet', label: `${name} address`, subnetId: hit.subnet.id };

@@ -81,3 +81,14 @@ test('display: the peer with its service port and name; the IP kept for internet
   assert.equal(describePeer(resolver.resolve('10.0.1.99'), 9999, 6), 'subnet-app (app-a) address 10.0.1.99 on 9999');
   assert.equal(describePeer(resolver.resolve('10.0.2.30'), 0, 1), 'VPC endpoint vpce-0aaa1111bbbb2222c');
 });
+
+test('overlapping private ranges: the scope (region, VPC) of the interface that saw the address decides', () => {
+  const east = eni('172.31.5.5', 'RDSNetworkInterface', { region: 'us-east-1', vpcId: 'vpc-east' });
+  const west = eni('172.31.5.5', 'ElastiCache west-cache-001', { region: 'us-west-2', vpcId: 'vpc-west' });
+  const r = new PeerResolver([east, west], [{ id: 'subnet-w', region: 'us-west-2', vpcId: 'vpc-west', cidr: '172.31.0.0/16' }], buildFunctionGroups([], []));
+  assert.equal(r.resolve('172.31.5.5', { region: 'us-east-1', vpcId: 'vpc-east' }).kind, 'rds');
+  assert.equal(r.resolve('172.31.5.5', { region: 'us-west-2' }).kind, 'elasticache');
+  assert.equal(r.resolve('172.31.5.5', { region: 'eu-west-1' }).kind, 'private', 'no ENI and no subnet there');
+  assert.equal(r.resolve('172.31.9.9', { region: 'us-west-2', vpcId: 'vpc-west' }).label, 'subnet-w address');
+  assert.equal(r.resolve('172.31.5.5').kind, 'rds', 'without a scope: the first ENI with the address');
+});
