@@ -199,10 +199,7 @@ function decide(set: PolicySet, denies: Hit[], allows: Hit[], bound: Path, rp?: 
   };
 }
 
-/**
- * Evaluates one request for one principal of the account. Results are memoised per policy set and action
- * by the statements that hit (and their condition outcomes): callers must not mutate them.
- */
+/** Action names lower-cased once: this runs per request. */
 const lowerCase = new Map<string, string>();
 
 function lower(action: string): string {
@@ -214,6 +211,10 @@ function lower(action: string): string {
   return l;
 }
 
+/**
+ * Evaluates one request for one principal of the account. Results are memoised per policy set and action
+ * by the statements that hit (and their condition outcomes): callers must not mutate them.
+ */
 export function evaluateAccess(req: AccessRequest, set: PolicySet, rp?: ResourcePolicyPath): Evaluation {
   const actionLower = lower(req.action);
   const f = statementsFor(set, actionLower) as Filtered;

@@ -88,7 +88,7 @@ export function buildPrincipals(iam: IamInventory, accountId: string): Principal
   const problems: string[] = [];
   const groups = new Map(iam.groups.map((g) => [g.name, g]));
   const groupPolicies = new Map<string, { refs: PolicyRef[]; unknown: string[] }>();
-  const missingGroups: string[] = [];
+  const missingGroups = new Map<string, string[]>();
   const principals: IdentityPrincipal[] = [];
 
   const boundaryOf = (arn: string | undefined, label: string): PolicySet['boundary'] => {
@@ -108,7 +108,7 @@ export function buildPrincipals(iam: IamInventory, accountId: string): Principal
       const group = groups.get(name);
       if (!group) {
         own.unknown.push(`group ${name}`);
-        missingGroups.push(`group ${name} (not in the snapshot; member: user ${user.name})`);
+        missingGroups.set(name, [...(missingGroups.get(name) ?? []), user.name]);
         continue;
       }
       let gp = groupPolicies.get(name);
@@ -119,6 +119,9 @@ export function buildPrincipals(iam: IamInventory, accountId: string): Principal
     add('user', user, own);
   }
   principals.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
-  const unknownPolicies = [...[...managed.missing].map(([arn, holders]) => `${arn} (attached to ${holders.sort().join(', ')})`), ...missingGroups].sort();
+  const unknownPolicies = [
+    ...[...managed.missing].map(([arn, holders]) => `${arn} (attached to ${holders.sort().join(', ')})`),
+    ...[...missingGroups].map(([name, members]) => `group ${name} (not in the snapshot; members: ${members.sort().join(', ')})`),
+  ].sort();
   return { principals, byArn: new Map(principals.map((p) => [p.arn, p])), unknownPolicies, problems: [...problems, ...managed.problems] };
 }

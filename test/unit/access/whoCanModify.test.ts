@@ -203,3 +203,8 @@ test('ABAC on the function tags is judged against the function', () => {
   );
   assert.deepEqual(result.get(`${FN}web`)?.whoCanModify, []);
 });
+
+test('a group missing from the snapshot is an unknown, listed once with its members', () => {
+  const s = snapshot({ functions: [fn('orders')], users: [user('zed', { groups: ['ghosts'] }), user('amy', { groups: ['ghosts'] })] });
+  assert.deepEqual(analyzeAccess(s).get(ORDERS)?.unknownPolicies, ['group ghosts (not in the snapshot; members: amy, zed)']);
+});
