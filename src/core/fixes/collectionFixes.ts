@@ -4,6 +4,7 @@ import { lookupAction, resourceTypeArn, type AccessLevel } from '../iam/catalog'
 import { getCi, type TNode } from '../iac/tree/tnode';
 import { innermostMapWith, type FixDocument } from './fixDocument';
 import { ph, singleEditFix, type Fix } from './fixTypes';
+import { shortestActionList } from './shortestActionList';
 import { jsonValue, plainSafe, seq, str, sub, yamlBlock, yamlFlow, yamlString, type FixValue } from './fixValue';
 import { dashIndent } from './insertNode';
 
@@ -26,14 +27,16 @@ function actionText(doc: FixDocument, old: string, name: string): string {
 }
 
 /**
- * LG001: replaces `service:*` (or another wildcard) by the actions of the chosen access levels, in
- * place: more items of the same sequence, or a new sequence where the wildcard was a single value.
+ * LG001: replaces `service:*` (or another wildcard) by exactly the actions of the chosen access levels, in
+ * the fewest entries (`s3:Get*` where every s3:Get… action is chosen), in place: more items of the same
+ * sequence, or a new sequence where the wildcard was a single value.
  */
 export function narrowWildcardFix(doc: FixDocument, f: Finding, levels: readonly AccessLevel[]): Fix | undefined {
   const pattern = typeof f.fix?.pattern === 'string' ? f.fix.pattern : undefined;
   if (!pattern || levels.length === 0) return undefined;
-  const names = actionsForLevels(pattern, levels);
-  if (names.length === 0) return undefined;
+  const actions = actionsForLevels(pattern, levels);
+  if (actions.length === 0) return undefined;
+  const names = shortestActionList(actions);
   const path = doc.pathTo(f.location!);
   const leaf = path[path.length - 1];
   const parent = path[path.length - 2]?.node;
@@ -41,7 +44,8 @@ export function narrowWildcardFix(doc: FixDocument, f: Finding, levels: readonly
   const start = doc.start(leaf.node.range);
   const end = doc.end(leaf.node.range);
   const old = doc.slice(leaf.node.range);
-  const title = `Narrow '${pattern}' to its ${names.length} ${levels.join(' / ')} action${names.length === 1 ? '' : 's'}`;
+  const entries = names.length === actions.length ? '' : ` (${names.length} entr${names.length === 1 ? 'y' : 'ies'})`;
+  const title = `Narrow '${pattern}' to its ${actions.length} ${levels.join(' / ')} action${actions.length === 1 ? '' : 's'}${entries}`;
   const items = names.map((n) => actionText(doc, old, n));
   const { style } = doc;
   if (parent.kind === 'seq') {

@@ -32,25 +32,34 @@ function singleAction(a: ActionInfo): string {
   return lines.join('\n');
 }
 
-/** Hover for a wildcard: how many actions it covers and which of them change state. */
+/**
+ * Levels from the most to the least privileged. An action the dataset gives two levels (`TagResource` is
+ * Tagging and Write) is counted once, under the higher, so that the counts add up to the total.
+ */
+const LEVEL_ORDER = ['Permissions management', 'Write', 'Tagging', 'Read', 'List'];
+const NO_LEVEL = 'no access level';
+
+function primaryLevel(levels: readonly string[]): string {
+  return LEVEL_ORDER.find((l) => levels.includes(l)) ?? levels[0] ?? NO_LEVEL;
+}
+
+/** Hover for a wildcard: how many actions it covers, per access level (the counts add up), and which change state. */
 export function wildcardHover(pattern: string): string | undefined {
   const svc = pattern.includes(':') ? pattern.slice(0, pattern.indexOf(':')) : '';
   if (svc && !isWildcardPattern(svc) && !serviceExists(svc)) return undefined;
   const actions = expandActionPattern(pattern);
   const byLevel = new Map<string, string[]>();
   for (const a of actions) {
-    for (const level of a.accessLevels.length ? a.accessLevels : ['Unknown']) {
-      const list = byLevel.get(level) ?? [];
-      list.push(`${a.service}:${a.name}`);
-      byLevel.set(level, list);
-    }
+    const level = primaryLevel(a.accessLevels);
+    const list = byLevel.get(level) ?? [];
+    list.push(`${a.service}:${a.name}`);
+    byLevel.set(level, list);
   }
   const head = `**${mdEscape(pattern)}** matches ${actions.length} action${actions.length === 1 ? '' : 's'}`;
   if (actions.length === 0) return `${head}: it grants nothing.`;
-  const counts = ['List', 'Read', 'Write', 'Permissions management', 'Tagging']
-    .filter((l) => byLevel.has(l))
-    .map((l) => `${byLevel.get(l)!.length} ${l}`);
-  const lines = [`${head} (${counts.join(', ')}).`];
+  const order = [...LEVEL_ORDER, ...[...byLevel.keys()].filter((l) => !LEVEL_ORDER.includes(l))];
+  const counts = order.filter((l) => byLevel.has(l)).map((l) => `${byLevel.get(l)!.length} ${l}`);
+  const lines = [`${head}: ${counts.join(', ')}.`];
   for (const level of ['Permissions management', 'Write']) {
     const list = byLevel.get(level);
     if (list?.length) lines.push('', `**${level}:** ${capList([...list].sort().map((n) => `\`${n}\``), 12)}`);

@@ -23,6 +23,12 @@ function permissionRestriction(p: LambdaPermission): string | undefined {
   return undefined;
 }
 
+/** A public function-URL permission is closed by IAM auth on the URL; SourceArn / SourceAccount do not apply to it. */
+const URL_ADVICE = {
+  why: 'With FunctionUrlAuthType NONE the permission lets anyone on the internet call the function URL without signing the request.',
+  fix: 'Set FunctionUrlAuthType (and the URL\'s AuthType) to AWS_IAM so callers must sign with IAM credentials, or remove the permission; document in-code authentication and suppress if the URL is meant to be public.',
+};
+
 export const lg006PublicInvoke: Rule = {
   meta: {
     id: 'LG006',
@@ -41,12 +47,13 @@ export const lg006PublicInvoke: Rule = {
       if (!p.principal || !isPublicText(p.principal)) continue;
       if (permissionRestriction(p)) continue;
       const action = knownText(p.action) ?? 'the function';
-      const viaUrl = p.functionUrlAuthType ? ' through its function URL (FunctionUrlAuthType NONE)' : '';
+      const via = p.functionUrlAuthType ? ' through its function URL: FunctionUrlAuthType NONE, no signature needed' : ": principal '*' without SourceArn, SourceAccount or PrincipalOrgID";
       drafts.push({
         range: p.principal.range,
         resource: p.owner,
         branch: branchOf(p.principal),
-        message: `Anyone may call ${action}${viaUrl}: principal '*' without SourceArn, SourceAccount or PrincipalOrgID${p.generatedBy ? ` (${p.generatedBy})` : ''}`,
+        message: `Anyone may call ${action}${via}${p.generatedBy ? ` (${p.generatedBy})` : ''}`,
+        advice: p.functionUrlAuthType ? URL_ADVICE : undefined,
         related: p.functionName ? [{ message: 'Function this permission applies to', range: p.functionName.range }] : undefined,
         fix: { kind: 'addSourceCondition', principal: '*' },
       });

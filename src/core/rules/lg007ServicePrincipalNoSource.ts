@@ -26,8 +26,9 @@ export const lg007ServicePrincipalNoSource: Rule = {
   check(model) {
     const drafts: FindingDraft[] = [];
     for (const p of model.permissions) {
-      const principal = knownText(p.principal) ?? servicePrincipalWithHole(p.principal);
-      if (!p.principal || principal === undefined || !(isServicePrincipal(principal) || principal.includes('${?}'))) continue;
+      const withHole = servicePrincipalWithHole(p.principal);
+      const principal = knownText(p.principal) ?? withHole;
+      if (!p.principal || principal === undefined || !(isServicePrincipal(principal) || withHole !== undefined)) continue;
       if (EXEMPT_SERVICES.has(principal.toLowerCase())) continue;
       if (isSpecific(p.sourceArn) || isSpecific(p.sourceAccount) || isSpecific(p.eventSourceToken)) continue;
       // A permission for another action (LG013's finding) is still usable on behalf of any account.

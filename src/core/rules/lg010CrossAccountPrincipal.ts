@@ -15,6 +15,32 @@ import { branchOf, grantStatements, knownText, ownerRelated } from './statementU
 
 const ACCOUNT_PIN_KEYS: readonly string[] = ['sts:ExternalId', ...PRINCIPAL_SCOPE_KEYS];
 
+// How each case is pinned: a role trust policy with sts:ExternalId (a third party) or aws:PrincipalOrgID, a
+// resource policy with an organisation or source condition, a Lambda permission with its own PrincipalOrgID
+// or SourceAccount property (sts:ExternalId means nothing there).
+const ADVICE = {
+  trustAccount: (account: string) => ({
+    why: `Identities of account ${account} can assume this role and act with its permissions; whoever controls that account decides who they are.`,
+    fix: `Name the exact role of account ${account} instead of the account, and require sts:ExternalId (a third party that was given the id) or aws:PrincipalOrgID (an account of your organisation).`,
+  }),
+  trustAnyone: {
+    why: 'Any AWS account can try to assume this role; only the conditions stand between it and the role permissions.',
+    fix: 'Name the exact principal (a role ARN), and require sts:ExternalId (a third party) or aws:PrincipalOrgID (your organisation).',
+  },
+  resourceAccount: (account: string) => ({
+    why: `Identities of account ${account} get access to this resource; whoever controls that account decides who they are.`,
+    fix: `Name the exact role of account ${account}, or add an aws:PrincipalOrgID condition so only accounts of your organisation qualify.`,
+  }),
+  resourceAnyone: {
+    why: 'Anyone with AWS credentials gets access to this resource.',
+    fix: 'Name the exact principal, or add aws:PrincipalOrgID (your organisation) or aws:SourceArn / aws:SourceAccount (a calling service).',
+  },
+  permissionAccount: (account: string) => ({
+    why: `Any identity of account ${account} that its own policies allow can call the function; you do not see or control them.`,
+    fix: `Set PrincipalOrgID on the permission to your organisation's id, or, when a service of account ${account} calls the function, make that service the principal pinned by SourceAccount ${account} and SourceArn. (sts:ExternalId applies to role trust policies, not to Lambda permissions.)`,
+  }),
+};
+
 export const lg010CrossAccountPrincipal: Rule = {
   meta: {
     id: 'LG010',
@@ -22,7 +48,7 @@ export const lg010CrossAccountPrincipal: Rule = {
     title: 'Cross-account or public principal in a trust or resource policy',
     description:
       'A trust policy or resource policy that names another account (or everyone) hands part of your account to identities you do not control. It may be intended, but it must be a visible decision: pin it with an ExternalId, an organisation condition or the exact role.',
-    fixHint: 'Name the exact role of the other account and add sts:ExternalId or aws:PrincipalOrgID, or remove the principal.',
+    fixHint: 'Pin the other account: in a trust policy name its exact role and require sts:ExternalId or aws:PrincipalOrgID; in a resource policy add aws:PrincipalOrgID; on a Lambda permission set PrincipalOrgID (or SourceAccount for a service).',
     defaultSeverity: 'warning',
     severities: ['warning', 'info'],
     docPath: ruleDocPath('LG010'),
@@ -46,6 +72,7 @@ export const lg010CrossAccountPrincipal: Rule = {
             message: `Any AWS principal ('*') ${what} in ${doc.origin}${restriction ? `, narrowed only by ${restriction}` : ''}`,
             related,
             fix: { kind: 'restrictPrincipal' },
+            advice: doc.kind === 'trust' ? ADVICE.trustAnyone : ADVICE.resourceAnyone,
           });
           continue;
         }
@@ -56,9 +83,10 @@ export const lg010CrossAccountPrincipal: Rule = {
           range: pr.value.range,
           resource: doc.owner,
           branch,
-          message: `Account ${account} ${what} in ${doc.origin} without sts:ExternalId or an organisation condition`,
+          message: `Account ${account} ${what} in ${doc.origin} without ${doc.kind === 'trust' ? 'sts:ExternalId or an organisation condition' : 'an organisation condition'}`,
           related,
           fix: { kind: 'restrictPrincipal', account },
+          advice: doc.kind === 'trust' ? ADVICE.trustAccount(account) : ADVICE.resourceAccount(account),
         });
       }
     }
@@ -73,6 +101,7 @@ export const lg010CrossAccountPrincipal: Rule = {
         message: `Account ${account} may call ${knownText(p.action) ?? 'the function'} on the function (cross-account permission without PrincipalOrgID)`,
         related: p.functionName ? [{ message: 'Function this permission applies to', range: p.functionName.range }] : undefined,
         fix: { kind: 'restrictPrincipal', account },
+        advice: ADVICE.permissionAccount(account),
       });
     }
     return collectFindings('LG010', drafts);

@@ -4,6 +4,7 @@ import { ruleDocPath, type Rule } from '../model/rule';
 import type { Str } from '../model/value';
 import { resourceScopeCondition } from './conditions';
 import { capList, collectFindings, type FindingDraft } from './findingBuilder';
+import { lg011Wording } from './lg011Advice';
 import { appliesToService, broadResourcesOf } from './resourceScope';
 import { actionBranch, grantStatements, knownText, ownerRelated, quoted } from './statementUtil';
 
@@ -47,10 +48,10 @@ export const lg011SensitiveAccess: Rule = {
   meta: {
     id: 'LG011',
     name: 'SensitiveAccessOnBroadResource',
-    title: 'Credential exposure or sensitive read on broad resources',
+    title: 'Credential exposure or data read on broad resources',
     description:
-      'Actions such as secretsmanager:GetSecretValue, ssm:GetParameter*, kms:Decrypt, sts:AssumeRole or iam:CreateAccessKey return secrets or credentials. On `*` they reach every secret, key, parameter or role in the account, so one compromised function leaks them all.',
-    fixHint: 'Scope the actions to the ARNs of the secrets, parameters, keys or roles the function needs.',
+      'Two risks, said apart in each finding. Credential exposure: secretsmanager:GetSecretValue, ssm:GetParameter*, kms:Decrypt, sts:AssumeRole or iam:CreateAccessKey return secrets or credentials; on `*` they reach every secret, key, parameter or role in the account. Data read: s3:GetObject, dynamodb:Query, sqs:ReceiveMessage and the like return the data itself; on `*` one compromised function reads every bucket, table or queue.',
+    fixHint: 'Scope the actions to the ARNs the function needs: the secrets, parameters, keys or roles it takes credentials from, the buckets, tables or queues it reads.',
     defaultSeverity: 'warning',
     severities: ['warning', 'info'],
     docPath: ruleDocPath('LG011'),
@@ -82,19 +83,17 @@ export const lg011SensitiveAccess: Rule = {
         g.branches.add(actionBranch(a, st, on));
       }
       for (const g of groups.values()) {
-        const kind = g.creds.length > 0 ? 'Credential exposure' : 'Sensitive read';
         const members = [...g.creds, ...g.reads].map(label);
-        const what = g.texts.length === 1
-          ? members.length === 1 && members[0].toLowerCase() === g.texts[0].toLowerCase() ? `'${members[0]}'` : `'${g.texts[0]}' (${capList(members)})`
-          : capList(members.map((m) => `'${m}'`));
+        const { head, advice } = lg011Wording(g.texts, g.creds.map(label), g.reads.map(label));
         drafts.push({
           range: g.at.range,
           resource: doc.owner,
           branch: g.branches.size === 1 ? [...g.branches][0] : undefined,
           severity: scoped ? 'info' : undefined,
-          message: `${kind}: ${what} on ${capList(g.on.map(quoted), 2)} in ${doc.origin}${scoped ? ` (narrowed by ${scoped})` : ''}`,
+          message: `${head} on ${capList(g.on.map(quoted), 2)} in ${doc.origin}${scoped ? ` (narrowed by ${scoped})` : ''}`,
           related: ownerRelated(model, doc.owner, 'Policy holder'),
           fix: { kind: 'scopeResources', actions: members },
+          advice,
         });
       }
     }

@@ -1,5 +1,5 @@
 import { ruleDocPath, type Rule } from '../model/rule';
-import { hasHole, HOLE } from '../model/value';
+import { hasHole, HOLE, holeWord } from '../model/value';
 import { collectFindings, type FindingDraft } from './findingBuilder';
 import { globalsNote } from './globalsNote';
 import { credentialInValue, isNonSecretValue, isSecretName } from './secretPatterns';
@@ -35,7 +35,7 @@ export const lg014PlaintextSecretEnv: Rule = {
         range: v.nameRange,
         resource: v.owner,
         branch: v.value.branch,
-        message: `Environment variable ${v.name.split(HOLE).join('${?}')}${globalsNote(model, v.owner, v.nameRange)} ${why}: anyone who can read the template or the function configuration can read it`,
+        message: `Environment variable ${v.name.split(HOLE).join(holeWord(undefined))}${globalsNote(model, v.owner, v.nameRange)} ${why}: anyone who can read the template or the function configuration can read it`,
         related: [{ message: 'The literal value', range: v.value.range }],
         fix: { kind: 'useDynamicReference', name: v.name },
       });

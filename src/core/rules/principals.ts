@@ -1,5 +1,5 @@
 import type { Principal, Statement } from '../model/policy';
-import { hasHole, HOLE, type Str } from '../model/value';
+import { display, hasHole, HOLE, type Str } from '../model/value';
 import { globToRegExp } from '../iam/actionPattern';
 import { knownText } from './statementUtil';
 
@@ -21,14 +21,16 @@ export function isServicePrincipal(text: string): boolean {
   return /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com(\.cn)?|amazon\.com)$/i.test(text.trim());
 }
 
+const SERVICE_WITH_HOLE = new RegExp(`^[a-z0-9][a-z0-9-]*\\.([a-z0-9.-]*${HOLE}[a-z0-9.-]*\\.)?(amazonaws\\.com(\\.cn)?|amazon\\.com)$`, 'i');
+
 /**
  * A service principal whose service and domain are literal while a part is unknown
- * (`!Sub logs.${AWS::Region}.amazonaws.com`): its text with the unknown part shown as `${?}`.
+ * (`!Sub logs.${AWS::Region}.amazonaws.com`): its text for messages, the unknown part in words.
  */
 export function servicePrincipalWithHole(s: Str | undefined): string | undefined {
   if (!s || !s.text.includes(HOLE)) return undefined;
-  const shown = s.text.trim().split(HOLE).join('${?}');
-  return /^[a-z0-9][a-z0-9-]*\.([a-z0-9.-]*\$\{\?\}[a-z0-9.-]*\.)?(amazonaws\.com(\.cn)?|amazon\.com)$/i.test(shown) ? shown : undefined;
+  const text = s.text.trim();
+  return SERVICE_WITH_HOLE.test(text) ? display({ ...s, text }) : undefined;
 }
 
 /**

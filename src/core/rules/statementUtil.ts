@@ -43,7 +43,7 @@ export function branchOf(s: Str | undefined, st?: Statement): string | undefined
   return s?.branch ?? st?.branch;
 }
 
-/** `'text'` for messages, with holes shown as `${?}`. */
+/** `'text'` for messages, unresolved parts in words. */
 export function quoted(s: Str): string {
   return `'${display(s)}'`;
 }

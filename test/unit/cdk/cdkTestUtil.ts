@@ -33,7 +33,7 @@ export function rangeOfText(src: string, needle: string, nth = 0): SourceRange {
   return { startLine: line, startColumn: col, endLine: line, endColumn: col + needle.length };
 }
 
-/** Texts of Strs, holes as `${?}`. */
+/** Texts of Strs as messages show them (unresolved parts in words). */
 export function texts(list: Str[] | undefined): string[] {
   return (list ?? []).map(display);
 }

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { actionsForLevels } from '../../../src/core/fixes/collectionFixes';
 import { narrowFix, suppressionFix } from '../../../src/core/fixes/fixesFor';
+import { shortestActionList } from '../../../src/core/fixes/shortestActionList';
 import { expandActionPattern } from '../../../src/core/iam/actionPattern';
 import { analyzeText } from '../../../src/core/scan/analyzeText';
 import { apply, findingOf, load, stillReported, type Tpl } from './fixTestUtil';
@@ -47,15 +48,39 @@ for (const [layout, action] of [
     const fix = narrowFix({ text, file: 't.yaml', finding: f }, ['Read', 'List']);
     assert.ok(fix);
     const after = apply(text, fix);
-    const want = actionsForLevels('sqs:*', ['Read', 'List']);
+    // sqs in the catalogue: Read/List are GetQueueAttributes, GetQueueUrl, ListDeadLetterSourceQueues,
+    // ListMessageMoveTasks, ListQueueTags, ListQueues, ReceiveMessage; every sqs:Get… and sqs:List… action is
+    // among them, ReceiveMessage is the only Receive… action: three entries say it exactly.
+    const want = ['sqs:Get*', 'sqs:List*', 'sqs:ReceiveMessage'];
     const got = statementActions(after);
     const others = layout === 'a single value' || layout === 'a quoted value' ? [] : ['logs:PutLogEvents'];
     assert.deepEqual(got, [...want, ...others]);
     assert.equal(stillReported(after, 't.yaml', f), false);
-    if (layout === 'a block sequence') assert.match(after, /^ {18}- sqs:GetQueueUrl$/m);
-    if (layout === 'a quoted value') assert.match(after, /^ {18}- 'sqs:GetQueueUrl'$/m);
+    if (layout === 'a block sequence') assert.match(after, /^ {18}- sqs:Get\*$/m);
+    if (layout === 'a quoted value') assert.match(after, /^ {18}- 'sqs:Get\*'$/m);
+    assert.equal(fix.title, "Narrow 'sqs:*' to its 7 Read / List actions (3 entries)");
   });
 }
+
+// Exactness, checked against the catalogue independently of how the list is built: the entries grant every
+// chosen action and nothing else of the service, and wildcards appear only where they save lines.
+test('the narrowed list grants exactly the chosen actions, in fewer entries', () => {
+  const cases: [string, ('List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging')[]][] = [
+    ['s3:*', ['Read', 'List']], ['s3:*', ['Write']], ['dynamodb:*', ['Read', 'List']], ['lambda:*', ['List']], ['iam:*', ['Read']], ['s3:Put*', ['Write']],
+  ];
+  for (const [pattern, levels] of cases) {
+    const chosen = actionsForLevels(pattern, levels);
+    const entries = shortestActionList(chosen);
+    const granted = [...new Set(entries.flatMap((e) => expandActionPattern(e).map((a) => `${a.service}:${a.name}`)))].sort();
+    assert.deepEqual(granted, chosen, `${pattern} ${levels}`);
+    assert.ok(entries.length <= chosen.length, `${pattern} ${levels}`);
+    for (const e of entries.filter((x) => x.endsWith('*'))) assert.ok(expandActionPattern(e).length >= 2, `${e} stands for two or more`);
+  }
+  // s3: every s3:Get… and s3:List… action is Read or List (the catalogue): they fold into two entries.
+  const s3 = shortestActionList(actionsForLevels('s3:*', ['Read', 'List']));
+  assert.ok(s3.includes('s3:Get*') && s3.includes('s3:List*'), s3.join(' '));
+  assert.ok(s3.length < 10, `${s3.length} entries for ${actionsForLevels('s3:*', ['Read', 'List']).length} actions`);
+});
 
 test('narrowing to levels that match nothing offers no fix', () => {
   const text = TPL('                Action: sqs:*');

@@ -25,9 +25,10 @@ test('names that are not IAM actions get no hover', () => {
 
 test('a wildcard hover counts the actions and lists those that change state, sorted', () => {
   const all = expandActionPattern('sqs:*');
-  const writes = all.filter((a) => a.accessLevels.includes('Write')).map((a) => `sqs:${a.name}`).sort();
+  // An action that is both Permissions management and Write is listed once, under Permissions management.
+  const writes = all.filter((a) => a.accessLevels.includes('Write') && !a.accessLevels.includes('Permissions management')).map((a) => `sqs:${a.name}`).sort();
   const h = wildcardHover('sqs:*')!;
-  assert.ok(h.startsWith(`**sqs:\\*** matches ${all.length} actions (`));
+  assert.ok(h.startsWith(`**sqs:\\*** matches ${all.length} actions: `), h);
   assert.ok(h.includes(`**Write:** \`${writes[0]}\``));
   assert.match(wildcardHover('sqs:NoSuch*')!, /matches 0 actions: it grants nothing/);
 });
@@ -41,4 +42,17 @@ test('a finding hover explains why and how, and escapes template text', () => {
   assert.ok(h.includes('a \\*b\\*'));
   assert.ok(ruleMarkdown(meta).startsWith(`# LG007 — ${meta.title}`));
   assert.match(ruleMarkdown(meta), /# lambda-guard-ignore LG007: <reason>/);
+});
+
+// A reader adds the numbers up: per-level counts must sum to the total, even where the dataset gives an
+// action two levels (s3:PutBucketPolicy is Permissions management and Write; TagResource is Tagging and Write).
+test('wildcard hover: the per-level counts add up to the number of actions matched', () => {
+  for (const pattern of ['s3:*', 'sqs:*', 'iam:Tag*', 'lambda:*']) {
+    const first = wildcardHover(pattern)!.split('\n')[0];
+    const m = /matches (\d+) actions?: (.*)\.$/.exec(first);
+    assert.ok(m, first);
+    const sum = m[2].split(', ').reduce((n, part) => n + Number(/^(\d+) /.exec(part)![1]), 0);
+    assert.equal(sum, Number(m[1]), first);
+    assert.equal(Number(m[1]), expandActionPattern(pattern).length);
+  }
 });

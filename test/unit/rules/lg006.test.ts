@@ -62,3 +62,12 @@ test('LG006: a public principal from one !If branch is reported for that branch'
   assert.equal(out.length, 1);
   assert.equal(out[0].branch, 'Public=true');
 });
+
+test('LG006: a public function-URL permission is closed with AWS_IAM auth, not with SourceArn', () => {
+  const b = new ModelBuilder();
+  b.permission({ owner: 'UrlPerm', principal: '*', action: 'lambda:InvokeFunctionUrl', functionUrlAuthType: 'NONE' });
+  const [f] = run(lg006PublicInvoke, b.model);
+  assert.equal(f.message, 'Anyone may call lambda:InvokeFunctionUrl through its function URL: FunctionUrlAuthType NONE, no signature needed');
+  assert.match(f.advice?.fix ?? '', /^Set FunctionUrlAuthType \(and the URL's AuthType\) to AWS_IAM/);
+  assert.doesNotMatch(f.advice?.fix ?? '', /SourceArn/);
+});

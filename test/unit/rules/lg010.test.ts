@@ -60,3 +60,23 @@ test('LG010: Lambda permissions for another account, unless PrincipalOrgID; * is
   assert.deepEqual(out.map((f) => f.resource), ['Cross']);
   assert.deepEqual(out[0].range, acct.range);
 });
+
+// Each case is pinned its own way (AWS semantics): sts:ExternalId belongs to role trust, a Lambda permission
+// has its own PrincipalOrgID / SourceAccount properties, a resource policy takes an organisation condition.
+test('LG010: the advice fits the case: trust → sts:ExternalId, Lambda permission → PrincipalOrgID / SourceAccount, resource policy → aws:PrincipalOrgID', () => {
+  const b = new ModelBuilder();
+  b.policy('trust', 'Role', [{ actions: assume, principals: [{ type: 'AWS', value: '111122223333' }] }]);
+  b.permission({ owner: 'Perm', principal: '444455556666' });
+  b.policy('resource', 'Queue', [{ actions: ['sqs:SendMessage'], principals: [{ type: 'AWS', value: 'arn:aws:iam::777788889999:role/x' }] }]);
+  const out = run(lg010CrossAccountPrincipal, b.model);
+  const by = new Map(out.map((f) => [f.resource, f]));
+  assert.match(by.get('Role')!.advice!.fix!, /require sts:ExternalId .* or aws:PrincipalOrgID/);
+  const perm = by.get('Perm')!;
+  assert.match(perm.advice!.fix!, /^Set PrincipalOrgID on the permission/);
+  assert.match(perm.advice!.fix!, /SourceAccount 444455556666/);
+  assert.match(perm.advice!.fix!, /sts:ExternalId applies to role trust policies, not to Lambda permissions/);
+  assert.doesNotMatch(perm.message, /ExternalId/);
+  const queue = by.get('Queue')!;
+  assert.match(queue.advice!.fix!, /aws:PrincipalOrgID/);
+  assert.doesNotMatch(`${queue.message} ${queue.advice!.fix}`, /ExternalId/);
+});

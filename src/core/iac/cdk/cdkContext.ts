@@ -47,7 +47,7 @@ export function rangeOf(sf: TS.SourceFile, n: TS.Node): SourceRange {
 /** A value as the model's string: known text (holes inside), or a hole with where it came from. */
 export function toStr(ctx: CdkContext, v: Value, at?: TS.Node): Str {
   const range = rangeOf(ctx.sf, at ?? v.node);
-  if (v.kind === 'str') return v.origin ? { text: v.text, range, origin: v.origin } : { text: v.text, range };
+  if (v.kind === 'str') return { text: v.text, range, ...(v.origin ? { origin: v.origin } : {}), ...(v.holes ? { holes: v.holes } : {}) };
   if (v.kind === 'bool') return { text: String(v.value), range };
   const origin = v.kind === 'cdk' ? `${v.module}.${v.path.join('.')}` : v.kind === 'unknown' ? v.origin ?? ctx.ev.textOf(v.node) : v.kind === 'call' || v.kind === 'new' ? ctx.ev.textOf(v.expr) : undefined;
   return origin ? { text: HOLE, range, origin } : { text: HOLE, range };

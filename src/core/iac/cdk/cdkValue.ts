@@ -5,7 +5,7 @@ import type * as ts from 'typescript';
  * range is what findings point at); `expr` keeps the defining `new`/call expression.
  */
 export type Value =
-  | { kind: 'str'; text: string; node: ts.Node; origin?: string }
+  | { kind: 'str'; text: string; node: ts.Node; origin?: string; holes?: string[] }
   | { kind: 'arr'; items: Value[]; node: ts.Node }
   | { kind: 'obj'; props: ObjProp[]; node: ts.Node; partial: boolean }
   /** A reference into the CDK: `module` is normalised (`aws-iam`, `` for the root), `path` the members. */

@@ -1,8 +1,8 @@
 import type * as TS from 'typescript';
-import { HOLE } from '../../model/value';
+import { collapseNamedHoles, HOLE } from '../../model/value';
 import { moduleFromRootMember, normalizeCdkModule } from './cdkModules';
 import { getProp, relocate, type ObjProp, type Value } from './cdkValue';
-import { collapseHoles, evalBinary, evalCall } from './evalOperators';
+import { evalBinary, evalCall } from './evalOperators';
 import { ScopeLookup, type Decl } from './scopeLookup';
 import { tsRuntime } from './tsRuntime';
 
@@ -130,12 +130,17 @@ export class ConstEvaluator {
 
   private template(e: TS.TemplateExpression): Value {
     let text = e.head.text;
+    const names: (string | undefined)[] = [];
     for (const span of e.templateSpans) {
       const v = this.eval(span.expression);
+      // An unknown `${this.region}` is named in messages by its source text.
+      if (v.kind === 'str') names.push(...(v.holes ?? Array<undefined>(v.text.split(HOLE).length - 1).fill(undefined)));
+      else names.push(this.textOf(span.expression));
       text += v.kind === 'str' ? v.text : HOLE;
       text += span.literal.text;
     }
-    return { kind: 'str', text: collapseHoles(text), node: e, origin: 'template literal' };
+    const collapsed = collapseNamedHoles(text, names);
+    return { kind: 'str', text: collapsed.text, node: e, origin: 'template literal', ...(collapsed.holes ? { holes: collapsed.holes } : {}) };
   }
 
   private array(e: TS.ArrayLiteralExpression): Value {

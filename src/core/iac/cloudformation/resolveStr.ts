@@ -1,5 +1,5 @@
 import type { Str } from '../../model/value';
-import { HOLE } from '../../model/value';
+import { collapseNamedHoles, HOLE, holeNames } from '../../model/value';
 import { get, scalarString, type TNode } from '../tree/tnode';
 import { branchesOf, isNoValue, joinBranch } from './branches';
 import { KNOWN_PSEUDO, type ResolveContext } from './resolveContext';
@@ -71,42 +71,55 @@ function resolveSub(node: TNode & { kind: 'fn' }, ctx: ResolveContext, branch?: 
     vars = node.arg.items[1];
   }
   if (template === undefined) return [hole(node, '!Sub', branch)];
-  let variants: { text: string; branch?: string }[] = [{ text: '', branch }];
+  let variants: Variant[] = [{ text: '', branch, holes: [] }];
   const re = /\$\{([^}]*)\}/g;
   let last = 0;
   for (let m = re.exec(template); m; m = re.exec(template)) {
     const lit = template.slice(last, m.index);
     last = m.index + m[0].length;
     const name = m[1].trim();
-    let parts: { text: string; branch?: string }[];
-    if (name.startsWith('!')) parts = [{ text: `\${${name.slice(1)}}` }];
-    else if (name in KNOWN_PSEUDO) parts = [{ text: KNOWN_PSEUDO[name] }];
+    let parts: Variant[];
+    if (name.startsWith('!')) parts = [{ text: `\${${name.slice(1)}}`, holes: [] }];
+    else if (name in KNOWN_PSEUDO) parts = [{ text: KNOWN_PSEUDO[name], holes: [] }];
     else {
       const v = vars ? get(vars, name) : undefined;
-      parts = v ? resolveScalar(v, ctx).map((s) => ({ text: s.text, branch: s.branch })) : [{ text: HOLE }];
-      if (parts.length === 0) parts = [{ text: '' }];
+      // An unresolved `${Name}` is named in messages as what the template wrote.
+      parts = v ? resolveScalar(v, ctx).map(variantOf) : [{ text: HOLE, holes: [name] }];
+      if (parts.length === 0) parts = [{ text: '', holes: [] }];
     }
     variants = combine(variants, lit, parts);
   }
   variants = variants.map((v) => ({ ...v, text: v.text + template.slice(last) }));
-  return variants.map((v) => ({ text: collapseHoles(v.text), range: node.range, branch: v.branch, origin: '!Sub' }));
+  return variants.map((v) => strOf(v, node, '!Sub'));
 }
 
-function combine(acc: { text: string; branch?: string }[], lit: string, parts: { text: string; branch?: string }[]): { text: string; branch?: string }[] {
-  const out: { text: string; branch?: string }[] = [];
-  for (const a of acc) {
-    for (const p of parts) {
-      if (out.length >= MAX_VARIANTS) break;
-      out.push({ text: a.text + lit + p.text, branch: joinBranch(a.branch, p.branch) });
-    }
-  }
+/** One possible text of a value, with the names of its unresolved parts. */
+interface Variant {
+  text: string;
+  branch?: string;
+  holes: (string | undefined)[];
+}
+
+function variantOf(s: Str): Variant {
+  return { text: s.text, branch: s.branch, holes: holeNames(s) };
+}
+
+function strOf(v: Variant, node: TNode, origin: string): Str {
+  const collapsed = collapseNamedHoles(v.text, v.holes);
+  const out: Str = { text: collapsed.text, range: node.range, branch: v.branch, origin };
+  if (collapsed.holes) out.holes = collapsed.holes;
   return out;
 }
 
-const HOLES = new RegExp(`${HOLE}{2,}`, 'g');
-
-function collapseHoles(s: string): string {
-  return s.includes(HOLE) ? s.replace(HOLES, HOLE) : s;
+function combine(acc: Variant[], lit: string, parts: Variant[]): Variant[] {
+  const out: Variant[] = [];
+  for (const a of acc) {
+    for (const p of parts) {
+      if (out.length >= MAX_VARIANTS) break;
+      out.push({ text: a.text + lit + p.text, branch: joinBranch(a.branch, p.branch), holes: [...a.holes, ...p.holes] });
+    }
+  }
+  return out;
 }
 
 function resolveJoin(node: TNode & { kind: 'fn' }, ctx: ResolveContext, branch?: string): Str[] {
@@ -114,15 +127,15 @@ function resolveJoin(node: TNode & { kind: 'fn' }, ctx: ResolveContext, branch?:
   const delim = scalarString(node.arg.items[0]) ?? '';
   const list = node.arg.items[1];
   if (list.kind !== 'seq') return [hole(node, 'Fn::Join', branch)];
-  let variants: { text: string; branch?: string }[] = [{ text: '', branch }];
+  let variants: Variant[] = [{ text: '', branch, holes: [] }];
   list.items.forEach((item, i) => {
     const parts = item.kind === 'fn' && item.name === 'Fn::If' ? resolveScalar(item, ctx) : resolveList(item, ctx);
-    const texts = parts.length === 0 ? [{ text: '' }] : item.kind === 'seq' || parts.length > 1 && item.kind !== 'fn'
-      ? [{ text: parts.map((p) => p.text).join(delim) }]
-      : parts.map((p) => ({ text: p.text, branch: p.branch }));
+    const texts: Variant[] = parts.length === 0 ? [{ text: '', holes: [] }] : item.kind === 'seq' || parts.length > 1 && item.kind !== 'fn'
+      ? [{ text: parts.map((p) => p.text).join(delim), holes: parts.flatMap(holeNames) }]
+      : parts.map(variantOf);
     variants = combine(variants, i === 0 ? '' : delim, texts);
   });
-  return variants.map((v) => ({ text: collapseHoles(v.text), range: node.range, branch: v.branch, origin: 'Fn::Join' }));
+  return variants.map((v) => strOf(v, node, 'Fn::Join'));
 }
 
 function resolveSelect(node: TNode & { kind: 'fn' }, ctx: ResolveContext, branch?: string): Str[] {
