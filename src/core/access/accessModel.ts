@@ -30,6 +30,10 @@ export interface AccessGrant {
   unknownPolicies?: string[];
 }
 
+/**
+ * `analyzeAccess` shares identical AccessGrant objects between functions (a 1,000-function account has
+ * few distinct ones): they are frozen, arrays included. Copy one before changing it.
+ */
 export interface FunctionAccess {
   functionArn: string;
   /** Identities that may change the code, configuration or permissions, or create a function with its role. */

@@ -56,14 +56,11 @@ function build(principal: string, kind: Grantee['kind'], actions: string[], evs:
   return grant;
 }
 
-/** A fresh grant object with fresh arrays (conditions are shared: treat them as read-only). */
-function copy(g: AccessGrant): AccessGrant {
-  const out: AccessGrant = { ...g, actions: [...g.actions], conditions: [...g.conditions], via: [...g.via] };
-  if (g.conditionalActions) out.conditionalActions = [...g.conditionalActions];
-  if (g.denyConditions) out.denyConditions = [...g.denyConditions];
-  if (g.satisfiedConditions) out.satisfiedConditions = [...g.satisfiedConditions];
-  if (g.unknownPolicies) out.unknownPolicies = [...g.unknownPolicies];
-  return out;
+/** Grants are shared between functions (and between runs of the caches): frozen, with their arrays. */
+function frozen(g: AccessGrant): AccessGrant {
+  for (const v of Object.values(g)) if (Array.isArray(v)) Object.freeze(v);
+  for (const c of [...g.conditions, ...(g.denyConditions ?? []), ...(g.satisfiedConditions ?? [])]) Object.freeze(c);
+  return Object.freeze(g);
 }
 
 function sameInputs(t: Template, kind: string, actions: string[], evs: Evaluation[]): boolean {
@@ -105,7 +102,8 @@ function evaluationNumber(cache: GrantCache, ev: Evaluation): number {
 /**
  * Collects one function's grants. Evaluations are memoised, so two functions that receive the same
  * evaluations for the same principals and actions get the same grants: the whole list is reused by the
- * sequence of `add` calls (when `cacheable`), and a principal's grant by its inputs, then copied.
+ * sequence of `add` calls (when `cacheable`), and a principal's grant by its inputs. The grant objects
+ * are then shared, hence frozen; each function gets its own list array.
  */
 export class GrantCollector {
   private readonly entries = new Map<string, Entry>();
@@ -137,13 +135,13 @@ export class GrantCollector {
   grants(): AccessGrant[] {
     const key = this.key?.join(',');
     const known = key === undefined ? undefined : this.cache.lists.get(key);
-    if (known) return known.map(copy);
+    if (known) return [...known];
     const list = [...this.entries.keys()].sort(byText).map((principal) => this.assemble(principal));
     if (key !== undefined) {
       if (this.cache.lists.size >= MAX_LISTS) this.cache.lists.clear();
-      this.cache.lists.set(key, list.map(copy));
+      this.cache.lists.set(key, list);
     }
-    return list;
+    return [...list];
   }
 
   private assemble(principal: string): AccessGrant {
@@ -157,8 +155,8 @@ export class GrantCollector {
     let variants = this.cache.templates.get(principal);
     if (!variants) this.cache.templates.set(principal, (variants = []));
     let t = variants.find((v) => sameInputs(v, e.grantee.kind, actions, evs));
-    if (!t) variants.push((t = { kind: e.grantee.kind, actions, evs, grant: build(principal, e.grantee.kind, actions, evs) }));
-    return copy(t.grant);
+    if (!t) variants.push((t = { kind: e.grantee.kind, actions, evs, grant: frozen(build(principal, e.grantee.kind, actions, evs)) }));
+    return t.grant;
   }
 }
 

@@ -80,3 +80,17 @@ test('the result does not depend on the order of the snapshot lists', () => {
   // And the map lists functions in ARN order.
   assert.deepEqual([...expected.keys()], [`${FN}a`, `${FN}b`, `${FN}c`]);
 });
+
+test('identical grants are shared between functions and frozen; each function has its own list', () => {
+  const s = snapshot({ functions: [fn('a'), fn('b')], roles: [role('ops', { inline: { p: doc(allow('lambda:UpdateFunctionCode')) } })] });
+  const result = analyzeAccess(s);
+  const a = result.get(`${FN}a`)?.whoCanModify ?? [];
+  const b = result.get(`${FN}b`)?.whoCanModify ?? [];
+  assert.equal(a.length, 1);
+  assert.equal(a[0], b[0], 'the same object');
+  assert.notEqual(a, b, 'but not the same list');
+  assert.ok(Object.isFrozen(a[0]) && Object.isFrozen(a[0].via) && Object.isFrozen(a[0].actions));
+  assert.throws(() => (a[0].via as string[]).push('x'), TypeError);
+  a.pop(); // the list itself is the function's own
+  assert.equal(result.get(`${FN}b`)?.whoCanModify.length, 1);
+});
