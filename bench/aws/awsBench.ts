@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       await rawRequest(`${moto}/moto-api/reset`, { method: 'POST' });
       const seedStart = performance.now();
       await seedBenchAccount(moto, n);
+      const seedMs = performance.now() - seedStart;
       await collectOnce(endpoint, 'bare-sdk'); // warm moto (its first IAM read loads the managed policies)
       const bare: Run[] = [];
       const unpaced: Run[] = [];
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
       const key = (r: Run): string => JSON.stringify(Object.entries(r.calls).sort(([a], [b]) => a.localeCompare(b)));
       const sameCalls = [...paced, ...unpaced].every((r) => key(r) === key(paced[0]));
       lines.push(
-        `n=${n} (seeded in ${fmt(performance.now() - seedStart)}): functions read ${paced[0].functions}, errors ${paced[0].errors}`,
+        `n=${n} (seeded in ${fmt(seedMs)}): functions read ${paced[0].functions}, errors ${paced[0].errors}`,
         `  paced to AWS limits: wall ${fmt(m(paced, (r) => r.wallMs))}, first page after ${fmt(m(paced, (r) => r.firstPageMs ?? NaN))}, peak RSS ${m(paced, (r) => r.maxRssMB)} MB (before ${m(paced, (r) => r.rssBeforeMB)} MB), peak heap ${m(paced, (r) => r.heapPeakMB)} MB`,
         `  unpaced: wall ${fmt(m(unpaced, (r) => r.wallMs))}, first page after ${fmt(m(unpaced, (r) => r.firstPageMs ?? NaN))}, peak RSS ${m(unpaced, (r) => r.maxRssMB)} MB, peak heap ${m(unpaced, (r) => r.heapPeakMB)} MB`,
         `  bare SDK baseline (same calls): wall ${fmt(m(bare, (r) => r.wallMs))}, peak RSS ${m(bare, (r) => r.maxRssMB)} MB; unpaced / bare = ${(m(unpaced, (r) => r.wallMs) / m(bare, (r) => r.wallMs)).toFixed(2)}×`,

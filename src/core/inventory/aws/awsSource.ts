@@ -84,7 +84,7 @@ class AwsAccountSource implements AccountSource {
         mapPool(regionSections, REGION_CONCURRENCY, (section) => this.region(clients, section, env, progress), opts.signal),
       ]);
     } catch (e) {
-      if (!isAbort(e)) throw e;
+      if (!isAbort(e) && !opts.signal?.aborted) throw e;
       return this.snapshot(account, regions, iamSection, regionSections, [
         { service: 'lambda-guard', operation: 'collect', kind: 'cancelled', message: 'The collection was cancelled: what it had read so far is shown.' },
       ]);
@@ -119,7 +119,7 @@ class AwsAccountSource implements AccountSource {
     const dataset = await loadManagedPolicyDataset(this.options.managedPolicyDataset);
     out.iam = await collectIam(clients, home, calls, { dataset, versionCache: this.cache.policyVersions });
     out.errors = calls.errors;
-    this.cache.set('iam', { ...out });
+    this.cache.set('iam', structuredClone(out)); // a copy: callers may change the snapshot they get
   }
 
   private async region(clients: AwsClients, out: RegionSection, env: CallEnv, progress: (p: CollectProgress) => void): Promise<void> {
@@ -139,7 +139,7 @@ class AwsAccountSource implements AccountSource {
       collectAlarms(clients, region, calls, out.alarms),
     ]);
     out.errors = collapseRegionFailure(region, calls.errors);
-    this.cache.set(`region:${region}`, { ...out });
+    this.cache.set(`region:${region}`, structuredClone(out));
   }
 
   private snapshot(account: AccountIdentity, regions: string[], iam: IamSection, sections: RegionSection[], extra: CollectError[]): AccountSnapshot {

@@ -27,7 +27,7 @@ function inlinePolicies(list: PolicyDetail[] | undefined, owner: string, report:
   return out;
 }
 
-function attached(list: { PolicyArn?: string; PolicyName?: string }[] | undefined): AttachedPolicyRef[] {
+function attached(list: Identity['AttachedManagedPolicies']): AttachedPolicyRef[] {
   return (list ?? []).map((p) => ({ arn: p.PolicyArn ?? '', name: p.PolicyName ?? '' }));
 }
 
@@ -36,17 +36,24 @@ function tagsOf(tags: { Key?: string; Value?: string }[] | undefined): Record<st
   return Object.fromEntries(tags.map((t) => [t.Key ?? '', t.Value ?? '']));
 }
 
+interface Identity {
+  Arn?: string;
+  Path?: string;
+  AttachedManagedPolicies?: { PolicyArn?: string; PolicyName?: string }[];
+}
+
+/** What roles, users and groups share: ARN, name, path, inline and attached policies. */
+function basics(d: Identity, name: string | undefined, inline: PolicyDetail[] | undefined, owner: string, report: ReportBadDocument): IamGroup {
+  return { arn: d.Arn ?? '', name: name ?? '', path: d.Path, inlinePolicies: inlinePolicies(inline, owner, report), attachedPolicies: attached(d.AttachedManagedPolicies) };
+}
+
 export function mapRole(r: RoleDetail, report: ReportBadDocument): IamRole {
   const owner = `role ${r.RoleName}`;
   const trust = decodePolicyDocument(r.AssumeRolePolicyDocument);
   if (!trust.ok) badDocument(report, `the trust policy of ${owner}`, trust.reason);
   return {
-    arn: r.Arn ?? '',
-    name: r.RoleName ?? '',
-    path: r.Path,
+    ...basics(r, r.RoleName, r.RolePolicyList, owner, report),
     trustPolicy: trust.ok ? trust.document : {},
-    inlinePolicies: inlinePolicies(r.RolePolicyList, owner, report),
-    attachedPolicies: attached(r.AttachedManagedPolicies),
     permissionsBoundary: r.PermissionsBoundary?.PermissionsBoundaryArn,
     tags: tagsOf(r.Tags),
   };
@@ -54,11 +61,7 @@ export function mapRole(r: RoleDetail, report: ReportBadDocument): IamRole {
 
 export function mapUser(u: UserDetail, report: ReportBadDocument): IamUser {
   return {
-    arn: u.Arn ?? '',
-    name: u.UserName ?? '',
-    path: u.Path,
-    inlinePolicies: inlinePolicies(u.UserPolicyList, `user ${u.UserName}`, report),
-    attachedPolicies: attached(u.AttachedManagedPolicies),
+    ...basics(u, u.UserName, u.UserPolicyList, `user ${u.UserName}`, report),
     permissionsBoundary: u.PermissionsBoundary?.PermissionsBoundaryArn,
     tags: tagsOf(u.Tags),
     groups: [...(u.GroupList ?? [])],
@@ -66,13 +69,7 @@ export function mapUser(u: UserDetail, report: ReportBadDocument): IamUser {
 }
 
 export function mapGroup(g: GroupDetail, report: ReportBadDocument): IamGroup {
-  return {
-    arn: g.Arn ?? '',
-    name: g.GroupName ?? '',
-    path: g.Path,
-    inlinePolicies: inlinePolicies(g.GroupPolicyList, `group ${g.GroupName}`, report),
-    attachedPolicies: attached(g.AttachedManagedPolicies),
-  };
+  return basics(g, g.GroupName, g.GroupPolicyList, `group ${g.GroupName}`, report);
 }
 
 /** `arn:aws:iam::aws:policy/service-role/X` → `X`. */
