@@ -60,6 +60,23 @@ export function bucketSeries(series: MetricSeries[], period: number, from: numbe
   return { start, period, values };
 }
 
+// Periods that divide an hour, so that the 15-minute and hourly scales stay whole numbers of points.
+const PERIODS = [60, 120, 300, 600, 900, 1800, 3600];
+
+/**
+ * The period the data really has. A series requested at one minute whose points only ever fall on
+ * five-minute marks (a metric published every five minutes) is a five-minute series: summing it by
+ * the minute would make four zeros out of every five points. Needs 24 points to judge.
+ */
+export function effectivePeriod(s: MetricSeries): number {
+  if (s.timestamps.length < 24 || !(s.period > 0)) return s.period;
+  let g = 0;
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  for (let i = 1; i < s.timestamps.length && g !== 1; i++) g = gcd(g, Math.round((s.timestamps[i] - s.timestamps[0]) / s.period));
+  const span = s.period * Math.max(g, 1);
+  return PERIODS.filter((p) => p >= s.period && p % s.period === 0 && span % p === 0).pop() ?? s.period;
+}
+
 /** True when series of this period can be summed into the model's points. */
 export function periodFits(model: InvocationModel, series: MetricSeries[]): boolean {
   return series.every((s) => s.period > 0 && s.period <= model.period && model.period % s.period === 0);
@@ -78,7 +95,7 @@ function firstNonZero(b: Buckets): number | undefined {
 export function learnInvocations(prior: InvocationModel | undefined, series: MetricSeries[], from: number, to: number): InvocationModel | undefined {
   if (series.length === 0) return prior;
   let model = prior && periodFits(prior, series) ? prior : undefined;
-  model ??= newInvocationModel(Math.max(...series.map((s) => s.period)));
+  model ??= newInvocationModel(Math.max(...series.map(effectivePeriod)));
   const period = model.period;
   const buckets = bucketSeries(series, period, from, to);
   const first = firstNonZero(buckets);

@@ -28,8 +28,11 @@ export interface LearnedBaselines {
   rejected: Map<string, RejectedModel>;
   calls: CallModels;
   actors: KnownActors;
-  /** Epoch seconds of the first CloudTrail event learned: how far back CloudTrail coverage goes. */
-  trailFirstEvent?: number;
+  /**
+   * Epoch seconds since when CloudTrail covers the account: the start of the first learned range in
+   * which a trail was known (a quiet function then simply made no calls), else the first event learned.
+   */
+  trailSince?: number;
 }
 
 export interface UpdateOptions {
@@ -74,7 +77,7 @@ function learnActors(learned: LearnedBaselines, telemetry: Telemetry, index: Ret
   for (const e of telemetry.events) {
     const t = epochOf(e.time);
     if (!(t >= from && t < to)) continue;
-    learned.trailFirstEvent = Math.min(learned.trailFirstEvent ?? t, t);
+    learned.trailSince = Math.min(learned.trailSince ?? t, t);
     const change = classifyChange(e, index);
     if (!change) continue;
     const known = learned.actors.get(change.actor.key);
@@ -118,6 +121,7 @@ export function updateBaselines(
   learnPeers(learned.peers, telemetry.flows, groups, from, to);
   learnRejected(learned.rejected, telemetry.flows, groups, from, to);
   learnCalls(learned.calls, telemetry.events, index, from, to);
+  if (telemetry.trails.length > 0) learned.trailSince = Math.min(learned.trailSince ?? from, from);
   learnActors(learned, telemetry, index, from, to);
   learned.end = to;
   return learned;

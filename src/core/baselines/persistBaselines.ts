@@ -27,7 +27,7 @@ export function serializeBaselines(b: LearnedBaselines): string {
     version: BASELINES_VERSION,
     start: b.start,
     end: b.end,
-    trailFirstEvent: b.trailFirstEvent ?? null,
+    trailSince: b.trailSince ?? null,
     invocations: byKey(b.invocations).map(([fn, m]) => ({
       function: fn,
       period: m.period,
@@ -150,7 +150,7 @@ export function deserializeBaselines(textValue: string): { baselines: LearnedBas
   } catch (e) {
     throw new BaselinesFormatError(`baselines ${(e as Error).message}`);
   }
-  if (typeof root.trailFirstEvent === 'number') b.trailFirstEvent = root.trailFirstEvent;
+  if (typeof root.trailSince === 'number') b.trailSince = root.trailSince;
   const warnings: string[] = [];
   section(root, 'invocations', warnings, (o) => b.invocations.set(text(o, 'function'), readInvocation(o)));
   section(root, 'peers', warnings, (o) => {

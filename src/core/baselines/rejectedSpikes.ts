@@ -8,8 +8,8 @@ import { MIN_FLOW_HISTORY_DAYS } from './newPeers';
 import { hourOf, type RejectedModel } from './rejectedModel';
 import { histogramStats } from './valueHistogram';
 
-/** Same robust rule as the invocation baseline, with a floor of 20 rejected records in an hour. */
-export const REJECTED_RULE: BandRule = { z: 5, ratio: 1, floor: 20 };
+/** The hourly rule of the invocation baseline (5σ, double the usual), with a floor of 10 rejected records in an hour. */
+export const REJECTED_RULE: BandRule = { z: 5, ratio: 1, floor: 10 };
 /** One peer hitting this many distinct ports in the alert is a port scan: error. */
 const SCAN_PORTS = 100;
 

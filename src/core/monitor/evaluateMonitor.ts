@@ -81,7 +81,7 @@ export function evaluateMonitor(input: MonitorInput): MonitorResult {
     for (const a of [...peers.alerts, ...rejected.alerts]) if (isWanted(a.sharedWith ?? [a.functionName])) alerts.push(a);
   }
 
-  const trailDays = learned.trailFirstEvent !== undefined ? Math.max(0, ws - learned.trailFirstEvent) / 86400 : undefined;
+  const trailDays = learned.trailSince !== undefined ? Math.max(0, ws - learned.trailSince) / 86400 : undefined;
   const actorsKnown = trailDays !== undefined && trailDays >= MIN_TRAIL_HISTORY_DAYS;
   const fns = snapshot.functions.filter((f) => isWanted([f.name])).sort(byNameRegion);
   const summaries = fns.map((fn) => {

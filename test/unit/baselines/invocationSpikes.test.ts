@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { learnInvocations } from '../../../src/core/baselines/invocationModel';
+import { effectivePeriod, learnInvocations } from '../../../src/core/baselines/invocationModel';
 import { detectInvocationSpikes } from '../../../src/core/baselines/invocationSpikes';
 import type { MetricSeries } from '../../../src/core/inventory/telemetryModel';
 
@@ -130,4 +130,22 @@ test('learning is incremental: two halves give the same model as the whole', () 
   const mid = T('2026-02-25T06:00:00Z');
   const halves = learnInvocations(learnInvocations(undefined, [s], BASE_START, mid), [s], mid, WIN_START);
   assert.deepEqual(halves, whole);
+});
+
+test('a metric published every five minutes but read by the minute is learned at five minutes', () => {
+  const everyFive = (valueAt: (t: number) => number): MetricSeries => series(BASE_START, WIN_END, (t) => (t % 300 === 0 ? valueAt(t) : 0));
+  assert.equal(effectivePeriod(everyFive(() => 50)), 300);
+  // A sparse one-minute series whose points fall on odd minutes too stays at one minute.
+  assert.equal(effectivePeriod(series(BASE_START, BASE_START + 86400, (t) => ((t / 60) % 7 === 0 || (t / 60) % 11 === 0 ? 3 : 0))), 60);
+  assert.equal(effectivePeriod({ ...everyFive(() => 50), timestamps: [0, 300], values: [1, 1] }), 60, 'too few points to judge');
+  const spike = T('2026-03-02T10:15:00Z');
+  const s = everyFive((t) => (t === spike ? 400 : 50));
+  const model = learnInvocations(undefined, [s], BASE_START, WIN_START);
+  assert.equal(model?.period, 300);
+  const { alerts } = detectInvocationSpikes(model, [s], { start: WIN_START, end: WIN_END }, TARGET);
+  // 50 every five minutes: upper max(50 + max(5·√50, 2·50, 10), (√50 + 2.5)²) = 150; no four-zeros-in-five artefact.
+  assert.deepEqual(
+    alerts.map((a) => [a.time, a.evidence.observedPeak, a.evidence.expectedUpper]),
+    [['2026-03-02T10:15:00.000Z', 400, 150]],
+  );
 });

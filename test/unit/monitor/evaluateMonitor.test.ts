@@ -108,3 +108,28 @@ test('monitor JSON: contract keys in order, ISO 8601 times, tool version', () =>
   // api-b and public-fn have no invocation history.
   assert.deepEqual(doc.summary, { functions: 4, alerts: 5, error: 3, warning: 2, info: 0, warmingUp: 2 });
 });
+
+test('a known trail covers the baseline even when a function made no call: its first call is new', () => {
+  const quiet = { ...telemetry, events: telemetry.events.filter((e) => !e.userIdentity.arn?.includes('/worker-role/')) };
+  const call = {
+    eventId: 'w-1',
+    time: '2026-03-02T06:00:00.000Z',
+    eventSource: 'sts.amazonaws.com',
+    eventName: 'GetCallerIdentity',
+    region: 'us-east-1',
+    userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::123456789012:assumed-role/worker-role/worker', sessionIssuerArn: 'arn:aws:iam::123456789012:role/worker-role' },
+  };
+  // Only api-a's calls were in the baseline; worker never called anything before 06:00 on the window day.
+  const withTrail = evaluateMonitor({ snapshot, telemetry: { ...quiet, events: [...quiet.events, call], trails: [{ name: 't', region: 'us-east-1' }] }, window: WINDOW, baseline: BASELINE, functions: ['worker'] });
+  assert.deepEqual(
+    withTrail.alerts.map((a) => [a.ruleId, a.evidence.action ?? a.evidence.change]),
+    [
+      ['LG103', 'sts:GetCallerIdentity'],
+      ['LG104', 'permission-added'],
+    ],
+  );
+  // No trail known and no event in the baseline: CloudTrail coverage is unknown, so no call is judged.
+  const noTrail = evaluateMonitor({ snapshot, telemetry: { ...quiet, events: [call], trails: [] }, window: WINDOW, baseline: BASELINE, functions: ['worker'] });
+  assert.equal(noTrail.functions[0].warmup.calls, 'no-data');
+  assert.equal(noTrail.alerts.length, 0);
+});
