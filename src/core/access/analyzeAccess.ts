@@ -2,7 +2,7 @@ import type { AccountSnapshot, IamRole, LiveFunction } from '../inventory/accoun
 import { MODIFY_ACTIONS, type AccessGrant, type FunctionAccess } from './accessModel';
 import { buildCandidateIndex, candidatesOf, type CandidateIndex } from './candidateIndex';
 import { tagContext, withValues } from './conditionEval';
-import { evaluateAccess, statementsFor, type Evaluation } from './evaluatePolicies';
+import { evaluateAccess, evaluatePrefiltered, statementsFor, type Evaluation } from './evaluatePolicies';
 import { GrantCollector, mergeByPrincipal, newGrantCache, type GrantCache } from './grantCollector';
 import { bothNeeded, evaluateCreateFunction, evaluatePassRole, PASS_ROLE_CREATE } from './passRoleCreate';
 import { parsePolicy, type ParsedPolicy, type ParsedStatement } from './policyParse';
@@ -83,7 +83,7 @@ function grantAction(out: Collectors, sh: Shared, req: AccessRequest, rp: Parsed
     for (const p of profile.members) {
       done?.add(p);
       if (rpStatements.length > 0 && alone(p)) evaluateAlone(p);
-      else out.identity.add(p.grantee, req.action, (shared ??= evaluateAccess(req, profile.set)));
+      else out.identity.add(p.grantee, req.action, (shared ??= evaluatePrefiltered(req, profile.set, profile.filtered)));
     }
   }
   for (const p of named) if (!done?.has(p)) evaluateAlone(p);

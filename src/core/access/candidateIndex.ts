@@ -1,5 +1,5 @@
 import type { ArnPattern } from './globMatch';
-import type { PolicySet } from './evaluatePolicies';
+import type { PolicySet, Prefiltered } from './evaluatePolicies';
 import type { IdentityPrincipal } from './principalPolicies';
 import { statementsFor } from './evaluatePolicies';
 import type { ParsedStatement } from './policyParse';
@@ -17,8 +17,9 @@ import type { ParsedStatement } from './policyParse';
 //    "always". One with more (`function:f:*`) names versions and aliases only: never the unqualified ARN.
 
 export interface Profile {
-  /** The set evaluated on behalf of every member (the first member's). */
+  /** The set evaluated on behalf of every member (the first member's), and its statements for the action. */
   set: PolicySet;
+  filtered: Prefiltered;
   members: IdentityPrincipal[];
 }
 
@@ -69,7 +70,7 @@ export function buildCandidateIndex(principals: IdentityPrincipal[], actionLower
     const key = profileKey(p.set, actionLower);
     const prof = profiles.get(key);
     if (prof) prof.members.push(p);
-    else profiles.set(key, { set: p.set, members: [p] });
+    else profiles.set(key, { set: p.set, filtered: statementsFor(p.set, actionLower), members: [p] });
   }
   const index: CandidateIndex = { always: [], byPrefix: new Map() };
   for (const prof of profiles.values()) {

@@ -31,18 +31,48 @@ function positiveMatch(base: Base, value: string, wanted: string): boolean {
   return value === wanted;
 }
 
+interface Operator {
+  base?: Base;
+  set?: 'any' | 'all';
+  ifExists: boolean;
+}
+
+const MAX_CACHED = 5000;
+const operators = new Map<string, Operator>();
+const lowerKeys = new Map<string, string>();
+
+/** `ForAnyValue:StringEqualsIfExists` → its parts; parsed once per operator text (this runs per request). */
+function operator(text: string): Operator {
+  let o = operators.get(text);
+  if (!o) {
+    let op = text;
+    let set: Operator['set'];
+    if (op.startsWith('ForAnyValue:')) [set, op] = ['any', op.slice('ForAnyValue:'.length)];
+    else if (op.startsWith('ForAllValues:')) [set, op] = ['all', op.slice('ForAllValues:'.length)];
+    const ifExists = op.endsWith('IfExists');
+    if (ifExists) op = op.slice(0, -'IfExists'.length);
+    o = { base: BASES.has(op) ? (op as Base) : undefined, set, ifExists };
+    if (operators.size >= MAX_CACHED) operators.clear();
+    operators.set(text, o);
+  }
+  return o;
+}
+
+function lowerKey(key: string): string {
+  let k = lowerKeys.get(key);
+  if (k === undefined) {
+    if (lowerKeys.size >= MAX_CACHED) lowerKeys.clear();
+    lowerKeys.set(key, (k = key.toLowerCase()));
+  }
+  return k;
+}
+
 /** true / false when the key's value is known and the operator is one evaluated here, else undefined. */
 function decide(c: GrantCondition, known: KnownContext): boolean | undefined {
-  let op = c.operator;
-  let set: 'any' | 'all' | undefined;
-  if (op.startsWith('ForAnyValue:')) [set, op] = ['any', op.slice('ForAnyValue:'.length)];
-  else if (op.startsWith('ForAllValues:')) [set, op] = ['all', op.slice('ForAllValues:'.length)];
-  const ifExists = op.endsWith('IfExists');
-  if (ifExists) op = op.slice(0, -'IfExists'.length);
-  if (!BASES.has(op) || c.values.some((v) => v.includes('${'))) return undefined;
-  const value = known(c.key.toLowerCase());
+  const { base, set, ifExists } = operator(c.operator);
+  if (base === undefined || c.values.some((v) => v.includes('${'))) return undefined;
+  const value = known(lowerKey(c.key));
   if (value === undefined) return undefined;
-  const base = op as Base;
   if (base === 'Null') return c.values.some((v) => (v.toLowerCase() === 'true') === (value === null));
   const negated = base.includes('Not');
   if (value === null) {

@@ -75,11 +75,12 @@ interface Filtered {
   allows: Scoped[];
   denies: Scoped[];
   boundaryAllows: Scoped[];
-  /** Evaluations already made for this set and action, by the statements they hit (see `hitsKey`). */
+  /** Evaluations already made for this set and action, by what its statements came to (`outcomeCodes`, `hitsKey`). */
   memo: Map<string, Evaluation>;
-  /** The same, for requests where every statement that hit did so without conditions: by bit masks. */
-  plain: Map<number, Evaluation>;
 }
+
+/** A set's statements for one action (see `statementsFor`); pass it to `evaluatePrefiltered`. */
+export type Prefiltered = Readonly<Omit<Filtered, 'memo'>>;
 
 const MAX_MEMO = 256;
 const filterCache = new WeakMap<PolicySet, Map<string, Filtered>>();
@@ -91,12 +92,12 @@ function scoped(policy: ParsedPolicy, st: ParsedStatement, through?: string, pre
 }
 
 /** The statements of a set that can concern an action: an index that keeps evaluation per resource cheap. */
-export function statementsFor(set: PolicySet, actionLower: string): Readonly<Omit<Filtered, 'memo' | 'plain'>> {
+export function statementsFor(set: PolicySet, actionLower: string): Prefiltered {
   let byAction = filterCache.get(set);
   if (!byAction) filterCache.set(set, (byAction = new Map()));
   let f = byAction.get(actionLower);
   if (!f) {
-    f = { allows: [], denies: [], boundaryAllows: [], memo: new Map(), plain: new Map() };
+    f = { allows: [], denies: [], boundaryAllows: [], memo: new Map() };
     for (const ref of set.identity) {
       for (const st of ref.policy.statements) {
         if (actionApplies(st, actionLower)) (st.effect === 'Allow' ? f.allows : f.denies).push(scoped(ref.policy, st, ref.through));
@@ -114,24 +115,31 @@ export function statementsFor(set: PolicySet, actionLower: string): Readonly<Omi
 }
 
 const NO_HITS: Hit[] = [];
-const PLAIN_MAX = 16;
+const MAX_CODED_CONDITIONS = 8;
+/** One-character strings for the codes below, made once (from '0' up: never NUL or the '/' separator). */
+const CODE = Array.from({ length: 2 + (1 << MAX_CODED_CONDITIONS) }, (_, i) => String.fromCharCode(i + 48));
 
 /**
- * The statements of a list that apply to the request, as a bit mask, when each applies with no condition
- * left unresolved; -1 otherwise (or when the list is too long): the caller then takes the full path.
- * Allocates nothing: most evaluations end here, on a memo hit.
+ * What each statement of a list came to, one character per statement: not applying, or applying with
+ * this subset of its own conditions met (the others are then the unresolved ones). Undefined when an
+ * outcome has a condition that is not the statement's own (a policy variable) or too many conditions:
+ * the caller then keys on the full outcomes. Equal codes mean equal hits, hence an equal evaluation.
  */
-function plainMask(list: Scoped[], req: AccessRequest): number {
-  if (list.length > PLAIN_MAX) return -1;
-  let mask = 0;
+function outcomeCodes(list: Scoped[], req: AccessRequest): string | undefined {
+  let out = '';
   for (let i = 0; i < list.length; i++) {
-    const outcome = matchResourceAndConditions(list[i].st, req);
-    if (!outcome) continue;
-    // Met conditions are all of the statement's: the bit says it all. Unresolved ones take the full path.
-    if (outcome.unresolved.length > 0) return -1;
-    mask |= 1 << i;
+    const { st } = list[i];
+    const outcome = matchResourceAndConditions(st, req);
+    if (!outcome) {
+      out += CODE[0];
+      continue;
+    }
+    if (st.conditions.length > MAX_CODED_CONDITIONS || outcome.unresolved.length + outcome.satisfied.length !== st.conditions.length) return undefined;
+    let met = 0;
+    for (const c of outcome.satisfied) met |= 1 << st.conditions.indexOf(c);
+    out += CODE[1 + met];
   }
-  return mask;
+  return out;
 }
 
 /** The statements of a list (all covering the action) that apply to the request. */
@@ -217,39 +225,45 @@ function lower(action: string): string {
  */
 export function evaluateAccess(req: AccessRequest, set: PolicySet, rp?: ResourcePolicyPath): Evaluation {
   const actionLower = lower(req.action);
-  const f = statementsFor(set, actionLower) as Filtered;
+  const f = statementsFor(set, actionLower);
+  return rp ? evaluateWithResourcePolicy(req, set, f, rp, actionLower) : evaluatePrefiltered(req, set, f);
+}
+
+function evaluateWithResourcePolicy(req: AccessRequest, set: PolicySet, f: Prefiltered, rp: ResourcePolicyPath, actionLower: string): Evaluation {
   const hasBoundary = set.boundary !== undefined && 'statements' in set.boundary;
-  let plainKey = -1;
-  if (!rp) {
-    const d = plainMask(f.denies, req);
-    const a = d < 0 ? -1 : plainMask(f.allows, req);
-    const b = a < 0 ? -1 : hasBoundary ? plainMask(f.boundaryAllows, req) : 0;
-    if (b >= 0) {
-      plainKey = d * 2 ** 32 + a * 2 ** 16 + b;
-      const hit = f.plain.get(plainKey);
-      if (hit) return hit;
+  // none, or missing (reported as unknown): the boundary does not close the path
+  const bound = hasBoundary ? allowPath(hitsOf(f.boundaryAllows, req)) : OPEN;
+  const denies = [...hitsOf(f.denies, req), ...hitsOf(resourceStatements(rp, actionLower, 'Deny'), req)];
+  return decide(set, denies, hitsOf(f.allows, req), bound, { caller: rp.caller, allows: hitsOf(resourceStatements(rp, actionLower, 'Allow'), req) });
+}
+
+/** `evaluateAccess` without a resource policy, for statements already filtered by `statementsFor`: the hot path. */
+export function evaluatePrefiltered(req: AccessRequest, set: PolicySet, prefiltered: Prefiltered): Evaluation {
+  const f = prefiltered as Filtered;
+  const hasBoundary = set.boundary !== undefined && 'statements' in set.boundary;
+  const d = outcomeCodes(f.denies, req);
+  const a = d === undefined ? undefined : outcomeCodes(f.allows, req);
+  const b = a === undefined ? undefined : hasBoundary ? outcomeCodes(f.boundaryAllows, req) : '';
+  if (b !== undefined) {
+    const key = `${d}/${a}/${b}`;
+    let ev = f.memo.get(key);
+    if (!ev) {
+      ev = decide(set, hitsOf(f.denies, req), hitsOf(f.allows, req), hasBoundary ? allowPath(hitsOf(f.boundaryAllows, req)) : OPEN);
+      if (f.memo.size >= MAX_MEMO) f.memo.clear();
+      f.memo.set(key, ev);
     }
+    return ev;
   }
+  // A policy variable in play: key on the outcomes themselves (NUL keeps these keys apart from the codes').
   const denies = hitsOf(f.denies, req);
   const allows = hitsOf(f.allows, req);
   const boundaryHits = hasBoundary ? hitsOf(f.boundaryAllows, req) : NO_HITS;
-  // none, or missing (reported as unknown): the boundary does not close the path
-  const bound = hasBoundary ? allowPath(boundaryHits) : OPEN;
-  if (rp) {
-    const rpDenies = hitsOf(resourceStatements(rp, actionLower, 'Deny'), req);
-    const rpAllows = hitsOf(resourceStatements(rp, actionLower, 'Allow'), req);
-    return decide(set, [...denies, ...rpDenies], allows, bound, { caller: rp.caller, allows: rpAllows });
-  }
-  const key = `${hitsKey(denies)}/${hitsKey(allows)}/${hitsKey(boundaryHits)}`;
+  const key = `\u0000${hitsKey(denies)}/${hitsKey(allows)}/${hitsKey(boundaryHits)}`;
   let ev = f.memo.get(key);
   if (!ev) {
-    ev = decide(set, denies, allows, bound);
+    ev = decide(set, denies, allows, hasBoundary ? allowPath(boundaryHits) : OPEN);
     if (f.memo.size >= MAX_MEMO) f.memo.clear();
     f.memo.set(key, ev);
-  }
-  if (plainKey >= 0) {
-    if (f.plain.size >= MAX_MEMO) f.plain.clear();
-    f.plain.set(plainKey, ev);
   }
   return ev;
 }

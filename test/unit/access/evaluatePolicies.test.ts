@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateAccess, type PolicySet } from '../../../src/core/access/evaluatePolicies';
-import { tagContext } from '../../../src/core/access/conditionEval';
+import { tagContext, withValues } from '../../../src/core/access/conditionEval';
 import { allow, deny, doc, FN, policySet } from './builders';
 
 const ORDERS = `${FN}orders`;
@@ -174,5 +174,27 @@ test('malformed statements grant and deny nothing, are reported, and never throw
     const set = policySet([broken as never]);
     assert.equal(decision(set, 'lambda:UpdateFunctionCode'), 'notAllowed');
     assert.ok(set.identity[0].policy.problems.length > 0, JSON.stringify(broken));
+  }
+});
+
+test('memoised evaluations never mix requests whose conditions came out differently', () => {
+  // Two conditions on one statement: a tag (known from the function) and the URL auth type (known only
+  // when the function has a URL). The same set is evaluated in alternation; each answer is worked out by hand.
+  const cond = { StringEquals: { 'aws:ResourceTag/team': 'web', 'lambda:FunctionUrlAuthType': 'AWS_IAM' } };
+  const set = policySet([doc(allow('lambda:InvokeFunctionUrl', '*', { Condition: cond }))]);
+  const run = (tags: Record<string, string>, url?: string) =>
+    evaluateAccess({ action: 'lambda:InvokeFunctionUrl', resource: ORDERS, context: url ? withValues({ 'lambda:functionurlauthtype': url }, tagContext(tags)) : tagContext(tags) }, set);
+  const tagCond = { operator: 'StringEquals', key: 'aws:ResourceTag/team', values: ['web'] };
+  const urlCond = { operator: 'StringEquals', key: 'lambda:FunctionUrlAuthType', values: ['AWS_IAM'] };
+  for (let round = 0; round < 2; round++) {
+    const both = run({ team: 'web' }, 'AWS_IAM');
+    assert.equal(both.decision, 'allowed');
+    assert.deepEqual(both.satisfiedConditions, [tagCond, urlCond]);
+    const tagOnly = run({ team: 'web' });
+    assert.equal(tagOnly.decision, 'conditional');
+    assert.deepEqual(tagOnly.conditions, [urlCond]);
+    assert.deepEqual(tagOnly.satisfiedConditions, [tagCond]);
+    assert.equal(run({ team: 'web' }, 'NONE').decision, 'notAllowed');
+    assert.equal(run({ team: 'api' }, 'AWS_IAM').decision, 'notAllowed');
   }
 });
