@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { extractManagedPolicies } from './scripts/extract-managed-policies.mjs';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
@@ -74,3 +75,4 @@ if (watch) {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
 copyIamData();
+extractManagedPolicies('dist/data/aws-managed-policies.json');
