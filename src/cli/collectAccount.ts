@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { AccountSnapshot } from '../core/inventory/accountModel';
 import type { AccountSource } from '../core/inventory/accountSource';
 import type { CliIo } from './cliCommand';
@@ -15,6 +16,8 @@ function reasonOf(e: unknown): string | undefined {
  */
 export async function collectOrExplain(source: AccountSource, io: CliIo): Promise<AccountSnapshot | undefined> {
   const abort = new AbortController();
+  // Every concurrent AWS call listens to the signal: far more than Node's default warning level of 10.
+  setMaxListeners(0, abort.signal);
   const onSigint = (): void => abort.abort();
   process.once('SIGINT', onSigint);
   const tty = !!process.stderr.isTTY;

@@ -2,6 +2,7 @@ import { LOAD_START } from './loadClock';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { registerAccount } from './account/registerAccount';
 import { Analyzer } from './analysis/analyzer';
 import type { LambdaGuardApi } from './api';
 import { LgCodeActionProvider } from './codeActions/codeActionProvider';
@@ -85,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
     if (vscode.workspace.workspaceFolders?.length) void scanner.scan(false);
   }
 
+  registerAccount(context);
   docs.start();
   if (settings.scanWorkspaceOnStartup && vscode.workspace.workspaceFolders?.length) {
     // After activation returns: the scan runs in the background worker with a status bar spinner.
