@@ -1,6 +1,6 @@
 import type { AccountSnapshot, IamRole, LiveFunction } from '../inventory/accountModel';
 import { MODIFY_ACTIONS, type AccessGrant, type FunctionAccess } from './accessModel';
-import { buildCandidateIndex, candidatesOf, type CandidateIndex } from './candidateIndex';
+import { buildCandidateIndex, candidatesOf, type CandidateIndex, type Profile } from './candidateIndex';
 import { tagContext, withValues } from './conditionEval';
 import { evaluateAccess, evaluatePrefiltered, statementsFor, type Evaluation } from './evaluatePolicies';
 import { GrantCollector, mergeByPrincipal, newGrantCache, type GrantCache } from './grantCollector';
@@ -13,11 +13,13 @@ import { actionApplies, type AccessRequest } from './statementMatch';
 
 // Who can modify / who can invoke each deployed function (issue 8, "Analysis"). Pure: reads a snapshot.
 //
-// Scale: identity policies are indexed once per principal and action (`statementsFor`); principals with
-// the same statements for an action form one profile, and profiles are indexed by the function names
-// their Allow statements can cover (`candidateIndex`). So each function evaluates only the profiles that
-// may be allowed, against their few relevant statements, and repeated answers come from the evaluator's
-// memo. The PassRole + CreateFunction pairs are worked out once per execution role.
+// Scale (bench/access: 1,000 functions, 300 roles, 200 users): identity policies are indexed once per
+// principal and action (`statementsFor`); principals with the same statements for an action form one
+// profile, and profiles are indexed by the function names their Allow statements can cover
+// (`candidateIndex`). Each function evaluates only the profiles that may be allowed — once per analysis
+// for a profile that cannot tell functions apart — and evaluations are memoised, so functions that get
+// the same answers share one assembled grant list (`GrantCollector`). The PassRole + CreateFunction pairs
+// are worked out once per execution role.
 
 interface Shared {
   partition: string;
@@ -38,6 +40,32 @@ interface Shared {
 export function unqualifiedArn(arn: string): string {
   const parts = arn.split(':');
   return parts.length > 7 && parts[5] === 'function' ? parts.slice(0, 7).join(':') : arn;
+}
+
+const NO_MEMBERS: IdentityPrincipal[] = [];
+
+/** Condition keys whose value the analysis takes from the function (or the role): they vary per function. */
+function perResourceKey(keyLower: string): boolean {
+  return keyLower.startsWith('aws:resourcetag/') || keyLower.startsWith('iam:resourcetag/') || keyLower === 'lambda:functionurlauthtype' || keyLower === 'iam:passedtoservice';
+}
+
+/**
+ * A profile's answer for one function. When none of its statements for the action can tell functions
+ * apart (every Resource is `*`, no policy variable, no condition on a per-function key), the answer is
+ * the same for all: it is worked out once.
+ */
+function evaluateProfile(profile: Profile, req: AccessRequest): Evaluation {
+  if (profile.constant === undefined) {
+    const { allows, denies, boundaryAllows } = profile.filtered;
+    const uniform = [...allows, ...denies, ...boundaryAllows].every(
+      ({ st }) =>
+        st.resources !== undefined &&
+        st.resources.every((r) => r.variables.length === 0 && r.tokens.every((t) => t.t === 'star')) &&
+        st.conditions.every((c) => !perResourceKey(c.key.toLowerCase())),
+    );
+    profile.constant = uniform ? evaluatePrefiltered(req, profile.set, profile.filtered) : null;
+  }
+  return profile.constant ?? evaluatePrefiltered(req, profile.set, profile.filtered);
 }
 
 function candidateIndex(sh: Shared, actionLower: string): CandidateIndex {
@@ -79,11 +107,16 @@ function grantAction(out: Collectors, sh: Shared, req: AccessRequest, rp: Parsed
   };
   const done = named.length > 0 ? new Set<IdentityPrincipal>() : undefined;
   for (const profile of candidatesOf(candidateIndex(sh, actionLower), req.resource)) {
+    if (done) for (const p of profile.members) done.add(p);
+    const solo = rpStatements.length > 0 ? profile.members.filter(alone) : NO_MEMBERS;
+    if (solo.length === 0) {
+      out.identity.addGroup(profile.name, profile.grantees, req.action, evaluateProfile(profile, req));
+      continue;
+    }
     let shared: Evaluation | undefined;
     for (const p of profile.members) {
-      done?.add(p);
-      if (rpStatements.length > 0 && alone(p)) evaluateAlone(p);
-      else out.identity.add(p.grantee, req.action, (shared ??= evaluatePrefiltered(req, profile.set, profile.filtered)));
+      if (solo.includes(p)) evaluateAlone(p);
+      else out.identity.add(p.grantee, req.action, (shared ??= evaluateProfile(profile, req)));
     }
   }
   for (const p of named) if (!done?.has(p)) evaluateAlone(p);

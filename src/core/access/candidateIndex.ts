@@ -1,5 +1,6 @@
 import type { ArnPattern } from './globMatch';
-import type { PolicySet, Prefiltered } from './evaluatePolicies';
+import type { Evaluation, PolicySet, Prefiltered } from './evaluatePolicies';
+import type { Grantee } from './principalMatch';
 import type { IdentityPrincipal } from './principalPolicies';
 import { statementsFor } from './evaluatePolicies';
 import type { ParsedStatement } from './policyParse';
@@ -17,10 +18,15 @@ import type { ParsedStatement } from './policyParse';
 //    "always". One with more (`function:f:*`) names versions and aliases only: never the unqualified ARN.
 
 export interface Profile {
+  /** Unique name of the profile (for grant-list keys). */
+  name: string;
   /** The set evaluated on behalf of every member (the first member's), and its statements for the action. */
   set: PolicySet;
   filtered: Prefiltered;
   members: IdentityPrincipal[];
+  grantees: Grantee[];
+  /** The answer for every function, when it cannot depend on the function (worked out by the caller). */
+  constant?: Evaluation | null;
 }
 
 export interface CandidateIndex {
@@ -70,8 +76,9 @@ export function buildCandidateIndex(principals: IdentityPrincipal[], actionLower
     const key = profileKey(p.set, actionLower);
     const prof = profiles.get(key);
     if (prof) prof.members.push(p);
-    else profiles.set(key, { set: p.set, filtered: statementsFor(p.set, actionLower), members: [p] });
+    else profiles.set(key, { name: `${actionLower} profile ${profiles.size}`, set: p.set, filtered: statementsFor(p.set, actionLower), members: [p], grantees: [] });
   }
+  for (const prof of profiles.values()) prof.grantees = prof.members.map((m) => m.grantee);
   const index: CandidateIndex = { always: [], byPrefix: new Map() };
   for (const prof of profiles.values()) {
     const prefixes = new Set<string>();

@@ -106,7 +106,8 @@ function evaluationNumber(cache: GrantCache, ev: Evaluation): number {
  * are then shared, hence frozen; each function gets its own list array.
  */
 export class GrantCollector {
-  private readonly entries = new Map<string, Entry>();
+  /** What was added, expanded into per-principal entries only when the list is not already known. */
+  private readonly pending: { grantees: readonly Grantee[]; action: string; ev: Evaluation }[] = [];
   private readonly key: string[] | undefined;
 
   constructor(
@@ -118,25 +119,44 @@ export class GrantCollector {
 
   /** Records an allowed or conditional evaluation; other decisions are not grants and are ignored. */
   add(grantee: Grantee, action: string, ev: Evaluation): void {
+    this.addGroup(grantee.principal, [grantee], action, ev);
+  }
+
+  /**
+   * The same evaluation for several principals at once (a profile's members); `group` names that set
+   * (the same name must always mean the same principals) so that the list key stays short.
+   */
+  addGroup(group: string, grantees: readonly Grantee[], action: string, ev: Evaluation): void {
     if (ev.decision !== 'allowed' && ev.decision !== 'conditional') return;
-    this.key?.push(`${nameNumber(this.cache, grantee.principal)}.${nameNumber(this.cache, action)}.${evaluationNumber(this.cache, ev)}`);
-    const e = this.entries.get(grantee.principal);
-    if (!e) {
-      this.entries.set(grantee.principal, { grantee, actions: [action], evs: [ev] });
-      return;
+    this.key?.push(`${nameNumber(this.cache, group)}.${nameNumber(this.cache, action)}.${evaluationNumber(this.cache, ev)}`);
+    this.pending.push({ grantees, action, ev });
+  }
+
+  private entries(): Map<string, Entry> {
+    const entries = new Map<string, Entry>();
+    for (const { grantees, action, ev } of this.pending) {
+      for (const grantee of grantees) {
+        const e = entries.get(grantee.principal);
+        if (!e) {
+          entries.set(grantee.principal, { grantee, actions: [action], evs: [ev] });
+          continue;
+        }
+        const i = e.actions.indexOf(action);
+        if (i < 0) {
+          e.actions.push(action);
+          e.evs.push(ev);
+        } else e.evs[i] = merge(e.evs[i], ev);
+      }
     }
-    const i = e.actions.indexOf(action);
-    if (i < 0) {
-      e.actions.push(action);
-      e.evs.push(ev);
-    } else e.evs[i] = merge(e.evs[i], ev);
+    return entries;
   }
 
   grants(): AccessGrant[] {
     const key = this.key?.join(',');
     const known = key === undefined ? undefined : this.cache.lists.get(key);
     if (known) return [...known];
-    const list = [...this.entries.keys()].sort(byText).map((principal) => this.assemble(principal));
+    const entries = this.entries();
+    const list = [...entries.keys()].sort(byText).map((principal) => this.assemble(principal, entries.get(principal) as Entry));
     if (key !== undefined) {
       if (this.cache.lists.size >= MAX_LISTS) this.cache.lists.clear();
       this.cache.lists.set(key, list);
@@ -144,8 +164,7 @@ export class GrantCollector {
     return [...list];
   }
 
-  private assemble(principal: string): AccessGrant {
-    const e = this.entries.get(principal) as Entry;
+  private assemble(principal: string, e: Entry): AccessGrant {
     let { actions, evs } = e;
     if (actions.length > 1) {
       const order = actions.map((_, i) => i).sort((a, b) => byText(e.actions[a], e.actions[b]));
