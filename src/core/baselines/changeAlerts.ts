@@ -53,6 +53,8 @@ export function changeAlert(c: FunctionChange, target: AlertTarget, actorSeenBef
     eventTime: c.event.time,
     actor,
     actorLabel: c.actor.label,
+    // The identity as the baselines know it (the role of an assumed-role session), for acceptAlert.
+    actorKey: c.actor.key,
   };
   if (actorSeenBefore !== undefined) evidence.actorSeenBefore = actorSeenBefore;
   if (sha) evidence.codeSha256 = sha;

@@ -14,6 +14,8 @@ export interface SyntheticOptions {
   now: Date;
   days?: number;
   functions?: number;
+  /** Use these function names (e.g. the demo account's) instead of generated ones; `functions` is then ignored. */
+  names?: string[];
   /** Seconds per Invocations point: 60 (default) or 300. */
   period?: number;
   region?: string;
@@ -69,7 +71,7 @@ export function generateSyntheticWorld(opts: SyntheticOptions): SyntheticWorld {
   const accountId = opts.accountId ?? '111122223333';
   const seed = opts.seed;
   const setup = rngFor(seed, 'setup');
-  const names = functionNames(opts.functions ?? 12, setup);
+  const names = opts.names?.length ? [...new Set(opts.names)] : functionNames(opts.functions ?? 12, setup);
   const roleArns = roles(names, accountId, setup);
   const profiles = names.map((name, i) => makeProfile(name, roleArns[i], rngFor(seed, `profile:${name}`), start, end));
   const groups = makeGroups(profiles, setup);

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { acceptAlert } from '../../../src/core/baselines/acceptAlert';
 import { updateBaselines } from '../../../src/core/baselines/learnedBaselines';
 import { BaselinesFormatError, deserializeBaselines, serializeBaselines } from '../../../src/core/baselines/persistBaselines';
 import { evaluateMonitor } from '../../../src/core/monitor/evaluateMonitor';
@@ -64,4 +65,17 @@ test('a wrong format or version is an error; a bad entry is dropped with a warni
   assert.deepEqual([...baselines.invocations.keys()], ['us-east-1/worker']);
   assert.equal(baselines.peers.size, doc.peers.length - 1);
   assert.equal(baselines.calls.size, doc.calls.length);
+});
+
+test('accepting LG102, LG103 and LG104 alerts teaches the baselines; rate alerts cannot be accepted', () => {
+  const learned = updateBaselines(undefined, snapshot, telemetry, BASELINE);
+  const before = evaluateMonitor({ snapshot, telemetry, window: WINDOW, baseline: BASELINE, learned });
+  const rules = (r: typeof before): string[] => r.alerts.map((a) => `${a.ruleId} ${a.severity}`);
+  assert.deepEqual(rules(before), ['LG104 warning', 'LG103 error', 'LG101 warning', 'LG102 error', 'LG104 error']);
+  const accepted = before.alerts.map((a) => acceptAlert(learned, a, snapshot));
+  assert.deepEqual(accepted, [true, true, false, true, true]);
+  const after = evaluateMonitor({ snapshot, telemetry, window: WINDOW, baseline: BASELINE, learned });
+  // The peer and the call are now known; mallory counts as seen, so the public permission is reported at its base severity.
+  assert.deepEqual(rules(after), ['LG104 warning', 'LG101 warning', 'LG104 error']);
+  assert.equal(after.alerts[2].evidence.actorSeenBefore, true);
 });

@@ -114,3 +114,11 @@ test('injections change the telemetry and return their ground truth', () => {
   assert.throws(() => injectSpike(w, fn.name, w.end + 60), /outside the synthetic telemetry/);
   assert.equal(w.labels.length, 3);
 });
+
+test('given names are used as they are (for the demo account)', () => {
+  const w = generateSyntheticWorld({ seed: 1, now: NOW, days: 2, names: ['orders-api', 'billing-worker', 'orders-api'] });
+  assert.deepEqual(
+    w.snapshot.functions.map((f) => f.name),
+    ['orders-api', 'billing-worker'],
+  );
+});
