@@ -200,7 +200,8 @@ function analyzeFunction(fn: LiveFunction, sh: Shared): FunctionAccess {
 
 /** Who can modify and who can invoke each function of the snapshot, keyed by `LiveFunction.arn`, sorted by ARN. */
 export function analyzeAccess(snapshot: AccountSnapshot): Map<string, FunctionAccess> {
-  const account = snapshot.account.id;
+  // The account id comes from STS; if that call failed, the function ARNs still carry it.
+  const account = snapshot.account.id || (snapshot.functions[0]?.arn.split(':')[4] ?? '');
   const sh: Shared = {
     partition: snapshot.account.partition || 'aws',
     account,

@@ -208,3 +208,12 @@ test('a group missing from the snapshot is an unknown, listed once with its memb
   const s = snapshot({ functions: [fn('orders')], users: [user('zed', { groups: ['ghosts'] }), user('amy', { groups: ['ghosts'] })] });
   assert.deepEqual(analyzeAccess(s).get(ORDERS)?.unknownPolicies, ['group ghosts (not in the snapshot; members: amy, zed)']);
 });
+
+test('without the account id (STS failed), the function ARNs still give it for PassRole + CreateFunction', () => {
+  const s = snapshot({
+    functions: [fn('orders', { role: ORDERS_ROLE })],
+    roles: [role('builder', { inline: { b: doc(allow('iam:PassRole', ORDERS_ROLE), allow('lambda:CreateFunction', `arn:aws:lambda:*:${ACCOUNT}:function:*`)) } })],
+  });
+  s.account.id = '';
+  assert.deepEqual(analyzeAccess(s).get(ORDERS)?.whoCanModify.map((g) => [g.principal, g.actions]), [[`${ROLE}builder`, ['iam:PassRole+lambda:CreateFunction']]]);
+});
