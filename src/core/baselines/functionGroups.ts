@@ -72,3 +72,9 @@ export function functionsBehind(groups: FunctionGroups, group: FunctionGroup, in
   const names = group.functions.filter((f) => f.vpc?.subnetIds.some((s) => subnets.has(s))).map((f) => f.name);
   return names.length > 0 ? names : group.functions.map((f) => f.name);
 }
+
+/** Who a group alert is about: the first of the functions behind its interfaces (all of them go in `sharedWith`). */
+export function groupTarget(group: FunctionGroup, names: string[]): { functionName: string; region: string; arn?: string } {
+  const fn = group.functions.find((f) => f.name === names[0]) ?? group.functions[0];
+  return { functionName: fn.name, region: fn.region, arn: fn.arn };
+}

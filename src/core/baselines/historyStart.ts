@@ -15,3 +15,12 @@ export function learningStart(rangeStart: number, firstData: number | undefined,
   const hour = Math.floor(firstData / 3600) * 3600;
   return Math.max(start, Math.floor(hour / align) * align);
 }
+
+export type WarmupState = 'ready' | 'warming-up' | 'no-data';
+
+/** Days of history before the window (from the entity's first data) and whether that is enough. */
+export function warmupOf(firstData: number | undefined, windowStart: number, minDays: number): { state: WarmupState; historyDays: number } {
+  if (firstData === undefined) return { state: 'no-data', historyDays: 0 };
+  const historyDays = Math.round((Math.max(0, windowStart - firstData) / DAY) * 100) / 100;
+  return { state: historyDays >= minDays ? 'ready' : 'warming-up', historyDays };
+}

@@ -2,6 +2,7 @@ import type { MetricSeries } from '../inventory/telemetryModel';
 import type { Alert } from '../model/alert';
 import { clock, count, iso, makeAlert, round2, type AlertTarget } from './alertText';
 import { zScore, type BandRule } from './countBand';
+import type { WarmupState } from './historyStart';
 import { bucketAt, bucketSeries, periodFits, type Buckets, type InvocationModel } from './invocationModel';
 import { slotLabel, slotOf } from './seasonalSlots';
 import { slotBands, type SlotBand } from './slotBands';
@@ -23,8 +24,6 @@ export function spikeRule(scaleSeconds: number): BandRule {
   if (scaleSeconds <= 900) return { z: 5, ratio: 1.5, floor: 20 };
   return { z: 5, ratio: 1, floor: 30 };
 }
-
-export type WarmupState = 'ready' | 'warming-up' | 'no-data';
 
 export interface InvocationSummary {
   state: WarmupState;

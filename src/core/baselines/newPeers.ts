@@ -2,9 +2,9 @@ import type { FlowSummary } from '../inventory/telemetryModel';
 import type { Alert } from '../model/alert';
 import type { Severity } from '../model/severity';
 import { isPublicAddress, protocolName } from './addresses';
-import { clock, count, iso, makeAlert, plural, round2 } from './alertText';
-import { functionsBehind, type FunctionGroup, type FunctionGroups } from './functionGroups';
-import type { WarmupState } from './invocationSpikes';
+import { clock, count, iso, makeAlert, plural } from './alertText';
+import { functionsBehind, groupTarget, type FunctionGroup, type FunctionGroups } from './functionGroups';
+import { warmupOf, type WarmupState } from './historyStart';
 import { isKnownPeer, peerTupleKey, type GroupPeerModel } from './peerModel';
 
 /** LG102 and LG105 need this many days of flow records before the window. */
@@ -57,8 +57,7 @@ export function detectNewPeers(
 ): { alerts: Alert[]; summary: PeerSummary } {
   const accepted = windowFlows.filter((f) => f.accepted > 0);
   const peers = new Set(accepted.map((f) => peerTupleKey(f.peer, f.port, f.protocol, f.direction))).size;
-  const historyDays = model ? round2(Math.max(0, window.start - model.firstData) / 86400) : 0;
-  const state: WarmupState = !model ? 'no-data' : historyDays >= MIN_FLOW_HISTORY_DAYS ? 'ready' : 'warming-up';
+  const { state, historyDays } = warmupOf(model?.firstData, window.start, MIN_FLOW_HISTORY_DAYS);
   if (!model || state !== 'ready') return { alerts: [], summary: { state, historyDays, peers, newPeers: 0 } };
 
   const churn = churningServices(model);
@@ -80,11 +79,6 @@ export function detectNewPeers(
 
 function sharedNames(groups: FunctionGroups, group: FunctionGroup, flows: FlowSummary[]): string[] {
   return functionsBehind(groups, group, new Set(flows.map((f) => f.interfaceId)));
-}
-
-function targetOf(group: FunctionGroup, names: string[]): { functionName: string; region: string; arn?: string } {
-  const fn = group.functions.find((f) => f.name === names[0]) ?? group.functions[0];
-  return { functionName: fn.name, region: fn.region, arn: fn.arn };
 }
 
 function sharedWords(names: string[]): string {
@@ -121,7 +115,7 @@ function peerAlert(peer: string, flows: FlowSummary[], model: GroupPeerModel, gr
     knownPeers: model.peers.size,
     baselineDays: historyDays,
   };
-  return makeAlert('LG102', severityOf(peer, flows), targetOf(group, names), iso(first), message, evidence, names);
+  return makeAlert('LG102', severityOf(peer, flows), groupTarget(group, names), iso(first), message, evidence, names);
 }
 
 function overflowAlert(rest: [string, FlowSummary[]][], group: FunctionGroup, groups: FunctionGroups): Alert {
@@ -130,5 +124,5 @@ function overflowAlert(rest: [string, FlowSummary[]][], group: FunctionGroup, gr
   const names = sharedNames(groups, group, flows);
   const message = `${plural(rest.length, 'more new network peer')} after the first ${MAX_ALERTS_PER_GROUP}, first at ${clock(first)}: a sweep of many hosts looks like this${sharedWords(names)}.`;
   const evidence = { peers: rest.slice(0, 100).map(([p]) => p), peerCount: rest.length, ports: [...new Set(flows.map((f) => f.port))].sort((a, b) => a - b).slice(0, 100) };
-  return makeAlert('LG102', 'error', targetOf(group, names), iso(first), message, evidence, names);
+  return makeAlert('LG102', 'error', groupTarget(group, names), iso(first), message, evidence, names);
 }

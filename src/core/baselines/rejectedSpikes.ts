@@ -2,8 +2,8 @@ import type { FlowSummary } from '../inventory/telemetryModel';
 import type { Alert } from '../model/alert';
 import { clock, count, iso, makeAlert, plural, round2 } from './alertText';
 import { countBand, robustSigma, zScore, type BandRule } from './countBand';
-import { functionsBehind, type FunctionGroup, type FunctionGroups } from './functionGroups';
-import type { WarmupState } from './invocationSpikes';
+import { functionsBehind, groupTarget, type FunctionGroup, type FunctionGroups } from './functionGroups';
+import { warmupOf, type WarmupState } from './historyStart';
 import { MIN_FLOW_HISTORY_DAYS } from './newPeers';
 import { hourOf, type RejectedModel } from './rejectedModel';
 import { histogramStats } from './valueHistogram';
@@ -29,8 +29,7 @@ export function detectRejectedSpikes(
 ): { alerts: Alert[]; summary: RejectedSummary } {
   const rejectedFlows = windowFlows.filter((f) => f.rejected > 0);
   const rejected = rejectedFlows.reduce((s, f) => s + f.rejected, 0);
-  const historyDays = model ? round2(Math.max(0, window.start - model.firstData) / 86400) : 0;
-  const state: WarmupState = !model ? 'no-data' : historyDays >= MIN_FLOW_HISTORY_DAYS ? 'ready' : 'warming-up';
+  const { state, historyDays } = warmupOf(model?.firstData, window.start, MIN_FLOW_HISTORY_DAYS);
   if (!model || state !== 'ready') return { alerts: [], summary: { state, historyDays, rejected } };
 
   const stats = histogramStats(model.hours);
@@ -80,7 +79,6 @@ function rejectedAlert(
   const distinctPorts = new Set(flows.map((f) => f.port)).size;
   const first = Math.min(...flows.map((f) => f.first));
   const names = functionsBehind(groups, group, new Set(flows.map((f) => f.interfaceId)));
-  const fn = group.functions.find((f) => f.name === names[0]) ?? group.functions[0];
   const scan = top[0] && top[0].ports >= SCAN_PORTS;
   const lead = top[0] ? `; ${top[0].peer} alone: ${plural(top[0].rejected, 'record')} on ${plural(top[0].ports, 'port')}` : '';
   const message =
@@ -101,5 +99,5 @@ function rejectedAlert(
     interfaceIds: [...new Set(flows.map((f) => f.interfaceId))].sort(),
     baselineDays: historyDays,
   };
-  return makeAlert('LG105', scan ? 'error' : 'warning', { functionName: fn.name, region: fn.region, arn: fn.arn }, iso(first), message, evidence, names);
+  return makeAlert('LG105', scan ? 'error' : 'warning', groupTarget(group, names), iso(first), message, evidence, names);
 }

@@ -5,7 +5,7 @@ import type { Alert } from '../model/alert';
 import { clock, iso, makeAlert, plural, type AlertTarget } from './alertText';
 import { callKey, epochOf, type CallEntry } from './callModel';
 import { callSensitivity } from './callSensitivity';
-import type { WarmupState } from './invocationSpikes';
+import type { WarmupState } from './historyStart';
 
 /** LG103 needs this many days of CloudTrail before the window. */
 export const MIN_TRAIL_HISTORY_DAYS = 3;

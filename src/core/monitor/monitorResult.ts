@@ -1,4 +1,4 @@
-import type { WarmupState } from '../baselines/invocationSpikes';
+import type { WarmupState } from '../baselines/historyStart';
 import type { CollectError } from '../inventory/accountModel';
 import type { Alert } from '../model/alert';
 import type { Severity } from '../model/severity';
