@@ -64,7 +64,8 @@ function callAlert(calls: AttributedCall[], knownCount: number, target: AlertTar
   for (const c of sorted) if (c.event.errorCode) errors[c.event.errorCode] = (errors[c.event.errorCode] ?? 0) + 1;
   const denied = Object.values(errors).reduce((a, b) => a + b, 0);
   const service = first.session.serviceSession;
-  const who = service ? `The Lambda service, acting with the execution role (session ${first.session.sessionName}),` : `The function's role session`;
+  const shared = first.functions.length > 1 ? `, shared by ${first.functions.join(', ')}` : '';
+  const who = service ? `The Lambda service, acting with the execution role (session ${first.session.sessionName}${shared}),` : `The function's role session`;
   const level = accessLevels.length ? ` (${accessLevels.join(', ')}${sensitive ? ', sensitive' : ''})` : sensitive ? ' (sensitive)' : '';
   const message =
     `${who} called ${action}${level} ${plural(sorted.length, 'time')} from ${clock(epochOf(first.event.time))}; ` +

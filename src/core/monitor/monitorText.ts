@@ -10,9 +10,9 @@ function shortTime(isoTime: string): string {
   return isoTime.slice(0, 16).replace('T', ' ');
 }
 
+// Messages of alerts that several functions share already name them; the JSON has them in `sharedWith`.
 function alertLine(a: Alert): string {
-  const shared = a.sharedWith ? ` [shared interface: ${oneLine(a.sharedWith.join(', '))}]` : '';
-  return `  ${shortTime(a.time)}  ${a.severity.padEnd(SEVERITY_WIDTH)}  ${a.ruleId}  ${oneLine(a.message)}${shared}`;
+  return `  ${shortTime(a.time)}  ${a.severity.padEnd(SEVERITY_WIDTH)}  ${a.ruleId}  ${oneLine(a.message)}`;
 }
 
 function activityLine(f: FunctionMonitorSummary): string {
@@ -67,7 +67,7 @@ export function monitorToText(result: MonitorResult): string {
   out.push(
     result.alerts.length === 0
       ? `No alerts on ${plural(result.functions.length, 'function')}.`
-      : `${plural(result.alerts.length, 'alert')} (${by('error')} error, ${plural(by('warning'), 'warning')}, ${by('info')} info) on ${withAlerts} of ${plural(result.functions.length, 'function')}.`,
+      : `${plural(result.alerts.length, 'alert')} (${plural(by('error'), 'error')}, ${plural(by('warning'), 'warning')}, ${by('info')} info) on ${withAlerts} of ${plural(result.functions.length, 'function')}.`,
   );
   return out.join('\n') + '\n';
 }

@@ -124,3 +124,12 @@ test('LG104: the alert names who, from where, the new code SHA; an unseen identi
   // Without CloudTrail history nothing is said about the identity.
   assert.equal(changeAlert(c, TARGET, undefined).evidence.actorSeenBefore, undefined);
 });
+
+test('LG103: a call by the Lambda service with the execution role says so', () => {
+  const e = roleCall('awslambda_812_20260302101500', 'api-b-role', 'sqs.amazonaws.com', 'SendMessage', WIN_START + 3600);
+  const who = attributeCall(e, index);
+  assert.deepEqual(who?.functions.map((f) => f.name), ['api-b']);
+  const { alerts } = detectUnusualCalls(undefined, [{ event: e, session: who!.session, functions: ['api-b'] }], { functionName: 'api-b', region: REGION }, 5);
+  assert.equal(alerts[0].evidence.serviceSession, true);
+  assert.match(alerts[0].message, /^The Lambda service, acting with the execution role \(session awslambda_812_20260302101500\), called sqs:SendMessage/);
+});

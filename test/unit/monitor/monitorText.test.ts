@@ -24,7 +24,7 @@ const RESULT: MonitorResult = {
   baseline: { start: '2026-02-17T00:00:00.000Z', end: '2026-03-02T00:00:00.000Z' },
   alerts: [
     { ruleId: 'LG101', severity: 'warning', functionName: 'api', region: 'us-east-1', time: '2026-03-02T10:17:00.000Z', message: 'Spike\nhere.', evidence: {} },
-    { ruleId: 'LG102', severity: 'error', functionName: 'api', region: 'us-east-1', time: '2026-03-02T11:00:05.000Z', message: 'New peer.', evidence: {}, sharedWith: ['api', 'jobs'] },
+    { ruleId: 'LG102', severity: 'error', functionName: 'api', region: 'us-east-1', time: '2026-03-02T11:00:05.000Z', message: 'New peer (interface shared by api, jobs).', evidence: {}, sharedWith: ['api', 'jobs'] },
     { ruleId: 'LG104', severity: 'info', functionName: 'gone', region: 'us-east-1', time: '2026-03-02T12:00:00.000Z', message: 'Tags changed.', evidence: {} },
   ],
   functions: [
@@ -56,7 +56,7 @@ test('text: grouped by function, plain words, errors, severity counts', () => {
       'api (us-east-1) — shares its network interfaces with jobs',
       '  14,450 invocations (expected 13,224–15,576) · 2 peers (1 new) · 25 API calls · 1 change',
       '  2026-03-02 10:17  warning  LG101  Spike here.',
-      '  2026-03-02 11:00  error    LG102  New peer. [shared interface: api, jobs]',
+      '  2026-03-02 11:00  error    LG102  New peer (interface shared by api, jobs).',
       '',
       'edge (us-east-1)',
       '  1 invocation · not in a VPC · 0 API calls · 0 changes',
