@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Finding, ScanError } from '../core/model/finding';
+import type { SessionView } from './account/accountSession';
+import type { FnNode } from './tree/functionNodes';
 import type { ScanSummary } from './workspace/workspaceScanner';
 
 /** What `activate` returns: used by the integration tests and available to other extensions. */
@@ -14,4 +16,11 @@ export interface LambdaGuardApi {
   cancelScan(): void;
   /** Fires after an open document's findings were updated, with the analysis time in ms. */
   readonly onDidAnalyzeDocument: vscode.Event<{ uri: vscode.Uri; ms: number }>;
+  /** The open AWS account (or snapshot, or demo) and the Functions view's nodes, as the view shows them. */
+  readonly account: {
+    view(): SessionView;
+    children(node?: FnNode): FnNode[];
+    item(node: FnNode): vscode.TreeItem;
+    readonly onDidChange: vscode.Event<void>;
+  };
 }

@@ -86,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
     if (vscode.workspace.workspaceFolders?.length) void scanner.scan(false);
   }
 
-  registerAccount(context);
+  const account = registerAccount(context);
   docs.start();
   if (settings.scanWorkspaceOnStartup && vscode.workspace.workspaceFolders?.length) {
     // After activation returns: the scan runs in the background worker with a status bar spinner.
@@ -100,5 +100,11 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
     scanWorkspace: () => scanner.scan(false),
     cancelScan: () => scanner.cancel(),
     onDidAnalyzeDocument: docs.onDidAnalyze,
+    account: {
+      view: () => account.session.current,
+      children: (n) => account.tree.getChildren(n),
+      item: (n) => account.tree.getTreeItem(n),
+      onDidChange: account.session.onDidChange,
+    },
   };
 }

@@ -19,34 +19,74 @@ const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
+const encoder = new TextEncoder();
+
 /**
- * Read-only documents with each deployed function's live configuration (role policies, permissions,
- * URL) as a CloudFormation-shaped JSON, with the live findings as diagnostics on their lines.
+ * Each deployed function's live configuration (role policies, permissions, URL) as a CloudFormation-shaped
+ * JSON document, served by a read-only file system (the editor says so and refuses edits), with the live
+ * findings as diagnostics on their lines.
  */
-export class LiveDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.emitter.event;
+export class LiveDocuments implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.emitter.event;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('lambda-guard-live');
   private readonly subs: vscode.Disposable[];
+  private readonly opened = new Set<string>();
+  private loadedAt = Date.now();
 
   constructor(private readonly session: AccountSession) {
-    this.subs = [vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, this), session.onDidChange(() => this.update())];
+    this.subs = [vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, this, { isReadonly: true, isCaseSensitive: true }), session.onDidChange(() => this.update())];
   }
 
   private fnFor(uri: vscode.Uri): LiveFunction | undefined {
     return this.session.current.functions.find((f) => `/${liveDocumentName(f)}` === uri.path);
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
+  private text(uri: vscode.Uri): string {
     const fn = this.fnFor(uri);
     const snapshot = this.session.current.snapshot;
-    if (!fn || !snapshot) return '// This function is not in the open account any more. Open it again from the Functions view.\n';
+    if (!fn || !snapshot) throw vscode.FileSystemError.FileNotFound(uri);
     return buildLiveTemplate(fn, snapshot).text;
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const size = encoder.encode(this.text(uri)).length;
+    return { type: vscode.FileType.File, ctime: this.loadedAt, mtime: this.loadedAt, size, permissions: vscode.FilePermission.Readonly };
+  }
+
+  readFile(uri: vscode.Uri): Uint8Array {
+    this.opened.add(uri.toString());
+    return encoder.encode(this.text(uri));
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  writeFile(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
   }
 
   private update(): void {
     const v = this.session.current;
     if (v.state === 'loading') return;
+    this.loadedAt = Date.now();
     this.diagnostics.clear();
     const byDoc = new Map<string, Finding[]>();
     for (const f of v.audit?.findings ?? []) if (f.live) byDoc.set(f.live.document, [...(byDoc.get(f.live.document) ?? []), f]);
@@ -59,7 +99,8 @@ export class LiveDocuments implements vscode.TextDocumentContentProvider, vscode
         return d;
       }));
     }
-    for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === LIVE_SCHEME) this.emitter.fire(doc.uri);
+    // Documents already open show the new account's configuration.
+    this.emitter.fire([...this.opened].map((u) => ({ type: vscode.FileChangeType.Changed, uri: vscode.Uri.parse(u) })));
   }
 
   /** Opens a function's live document and selects a range in it (a policy, a finding). */

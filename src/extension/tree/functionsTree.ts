@@ -22,15 +22,17 @@ export class FunctionsTreeProvider implements vscode.TreeDataProvider<FnNode>, v
   private pending?: NodeJS.Timeout;
 
   constructor(private readonly session: AccountSession) {
-    this.sub = session.onDidChange(() => this.schedule());
+    this.sub = session.onDidChange(() => {
+      this.reindex();
+      this.schedule();
+    });
   }
 
-  /** Pages of functions arrive quickly: one repaint per 150 ms at most. */
+  /** Pages of functions arrive quickly: one repaint per 150 ms at most (the index itself is always current). */
   private schedule(): void {
     if (this.pending) return;
     this.pending = setTimeout(() => {
       this.pending = undefined;
-      this.reindex();
       this.emitter.fire(undefined);
     }, 150);
   }
