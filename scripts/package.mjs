@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 // `npm run package`: builds the production bundle and packs the .vsix with vsce. Dependencies are
 // bundled by esbuild, so vsce runs with --no-dependencies; .vscodeignore whitelists what ships.
-// Then checks the result: size under the 8 MiB budget and no file outside the whitelist.
+// Then checks the result: size under the 8 MiB budget, no file outside the whitelist, and every relative
+// link of the README resolving to a file inside the package (the rule pages, the guide, the screenshots).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const MAX_BYTES = 8 * 1024 * 1024;
-/** Where the rule pages are published (the same base as helpUri in src/core/model/rule.ts). */
-const DOCS_REPO = 'https://github.com/lambda-guard/lambda-guard';
 const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/(readme|changelog)\.md$/i,
@@ -18,6 +17,8 @@ const ALLOWED = [
   /^extension\/dist\/(extension|analysisWorker|cdkAnalyzer)\.js$/,
   /^extension\/dist\/iam-data\//,
   /^extension\/docs\/rules\/LG\d{3}\.md$/,
+  /^extension\/docs\/extension\.md$/,
+  /^extension\/docs\/images\/[\w-]+\.png$/,
   /^extension\/media\/(icon\.png|icons\/[\w-]+\.svg)$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
@@ -34,18 +35,36 @@ export function vsixEntries(file) {
   return out.split('\n').filter(Boolean);
 }
 
+/** Relative links of README.md (and of the shipped guide) whose target is not in the package. */
+function brokenReadmeLinks(entries) {
+  const shipped = new Set(entries);
+  const broken = [];
+  for (const doc of ['README.md', 'docs/extension.md']) {
+    const text = readFileSync(join(root, doc), 'utf8');
+    const dir = doc.includes('/') ? doc.slice(0, doc.lastIndexOf('/') + 1) : '';
+    for (const [, target] of text.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
+      if (/^[a-z]+:/i.test(target)) continue;
+      const inPackage = `extension/${posix.normalize(dir + target)}`;
+      if (!shipped.has(inPackage)) broken.push(`${doc}: ${target}`);
+    }
+  }
+  return broken;
+}
+
 export function packageVsix({ skipBuild = false } = {}) {
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (!skipBuild) run('npm', ['run', '--silent', 'build', '--', '--production']);
   const out = vsixPath();
   const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
-  // Relative links in README.md (docs/rules/…, screenshots) point at the repository the rule docs live in.
-  const base = DOCS_REPO;
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--baseContentUrl', `${base}/blob/main`, '--baseImagesUrl', `${base}/raw/main`, '--out', out]);
+  // No web repository hosts the docs: README links stay relative and resolve to the files shipped beside it.
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
   const size = statSync(out).size;
-  const stray = vsixEntries(out).filter((e) => !ALLOWED.some((re) => re.test(e)));
+  const entries = vsixEntries(out);
+  const stray = entries.filter((e) => !ALLOWED.some((re) => re.test(e)));
   if (size > MAX_BYTES) throw new Error(`${out} is ${(size / 1048576).toFixed(2)} MiB, over the 8 MiB budget`);
   if (stray.length) throw new Error(`unexpected files in ${out}:\n  ${stray.join('\n  ')}`);
+  const broken = brokenReadmeLinks(entries);
+  if (broken.length) throw new Error(`README links that point at no file of ${out}:\n  ${broken.join('\n  ')}`);
   console.log(`package: ${out} (${(size / 1048576).toFixed(2)} MiB)`);
   return out;
 }

@@ -28,7 +28,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-echo "setup-system: installing ${missing[*]}"
+echo "setup-system: installing ${missing[*]} (a minute or two on a fresh machine; apt prints its progress)"
 # Only refresh the package lists when apt cannot see a candidate for one of the missing packages
 # (a fresh machine has empty lists), so a re-run stays offline and fast.
 need_update=0
@@ -39,5 +39,6 @@ done
 if [ "$need_update" -eq 1 ]; then
   $SUDO apt-get update -qq
 fi
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# apt's own per-package lines (Get/Unpacking/Setting up) are the progress of the longest first-run step.
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 echo "setup-system: done"

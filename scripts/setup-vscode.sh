@@ -28,6 +28,20 @@ done
 [ -f /usr/include/krb5.h ] || [ -f /usr/include/krb5/krb5.h ] || {
   echo "setup-vscode: Kerberos headers missing: run scripts/setup-system.sh" >&2; exit 1; }
 
+# Long steps print a line every 15 s (on the script's own stdout, fd 3, whatever the step's output is
+# redirected to), so a first run never looks stuck.
+exec 3>&1
+with_progress() {
+  local what=$1; shift
+  "$@" &
+  local pid=$! t=0
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1; t=$((t + 1))
+    if [ $((t % 15)) -eq 0 ]; then echo "setup-vscode: ... $what ($t s)" >&3; fi
+  done
+  wait "$pid"
+}
+
 rm -rf "$DIR"
 mkdir -p "$DIR/tmp"
 cat >"$DIR/package.json" <<JSON
@@ -42,7 +56,8 @@ export npm_config_update_notifier=false
 
 cd "$DIR"
 # 1. Fetch without scripts, so the ripgrep cache can be prepared from the versions the package pins.
-npm install --ignore-scripts --no-package-lock --loglevel=error >/dev/null
+echo "setup-vscode: fetching code-server $VERSION from the npm registry"
+with_progress "fetching code-server" npm install --ignore-scripts --no-package-lock --loglevel=error >/dev/null
 
 rg_version="$(node -p "require('./node_modules/code-server/lib/vscode/npm-shrinkwrap.json').packages['node_modules/@vscode/ripgrep'].version")"
 (cd "$TMPDIR" && npm pack "@vscode/ripgrep@$rg_version" --silent >/dev/null && mkdir -p rgpkg && tar xzf vscode-ripgrep-*.tgz -C rgpkg)
@@ -64,7 +79,7 @@ echo "setup-vscode: @vscode/ripgrep $rg_version ($rg_release) will use Debian's 
 # default, and those nested installs are projects of their own without an allowScripts list, so allow
 # them through the environment (this cache folder holds only code-server and its pinned tree).
 echo "setup-vscode: building code-server $VERSION (native modules, about 1.5 minutes)"
-(npm_config_dangerously_allow_all_scripts=true npm rebuild --foreground-scripts >"$DIR/postinstall.log" 2>&1) || {
+with_progress "building native modules" env npm_config_dangerously_allow_all_scripts=true npm rebuild --foreground-scripts >"$DIR/postinstall.log" 2>&1 || {
   tail -40 "$DIR/postinstall.log" >&2; echo "setup-vscode: install scripts failed (log: $DIR/postinstall.log)" >&2; exit 1; }
 
 # 3. Verify: the native modules the server loads must have been built, and ripgrep must run.

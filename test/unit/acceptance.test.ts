@@ -1,5 +1,6 @@
-// Acceptance: templates written independently of the rules (test/acceptance, test/acceptance-2), labelled
-// from the rule table and AWS semantics before the tool was run. Asserts recall >= 90% on the right lines,
+// Acceptance: templates written independently of the rules (test/acceptance, -2, -3), labelled from the rule
+// table and AWS semantics before the tool was run; regression sets since the analyzer was tuned on them. Asserts
+// the recorded number of expected findings on the right lines (their READMEs give the first, blind score),
 // no finding on a negative control, broken files as errors with a line, non-templates skipped; then runs the
 // built CLI over a copy of each set (with node_modules and .aws-sam folders added) and validates its SARIF.
 import { test, before } from 'node:test';
@@ -21,11 +22,15 @@ addFormats(ajv);
 const validateSarif = ajv.compile(schema);
 const PUBLIC_PERMISSION = 'Resources:\n  P:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: f\n      Principal: "*"\n';
 
-/** Sets written by different authors at different times; `samApp` is copied into a `.aws-sam` build folder. */
+/**
+ * Sets written by different authors at different times; `samApp` is copied into a `.aws-sam` build folder.
+ * The analyzer was tuned after each set's first (blind) run, so they are regression sets now: `found` is how
+ * many expected findings they hold on the right lines as recorded in their READMEs — fewer is a regression.
+ */
 const SETS = [
-  { name: 'acceptance', samApp: 'sam-orders/template.yaml' },
-  { name: 'acceptance-2', samApp: 'sam/orders-app/template.yaml' },
-  { name: 'acceptance-3', samApp: 'sam/template.yaml' },
+  { name: 'acceptance', samApp: 'sam-orders/template.yaml', found: 145 },
+  { name: 'acceptance-2', samApp: 'sam/orders-app/template.yaml', found: 151 },
+  { name: 'acceptance-3', samApp: 'sam/template.yaml', found: 98 },
 ];
 
 for (const set of SETS) {
@@ -46,7 +51,7 @@ for (const set of SETS) {
     assert.ok(labels.length >= 12);
   });
 
-  test(`${set.name}: recall >= 90% on the right lines and no finding on a negative control`, () => {
+  test(`${set.name} (regression set): at least ${set.found} expected findings on the right lines, none on a negative control`, () => {
     const s = scoreLabels(labels, results);
     const expected = labels.reduce((n, l) => n + (l.expect?.length ?? 0), 0);
     const active = [...results.values()].flatMap((r) => r.findings).filter((f) => !f.suppressed).length;
@@ -54,7 +59,7 @@ for (const set of SETS) {
     const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
     console.log(`${set.name}: recall ${pct(recall)} (${s.tp}/${expected}), ${s.falsePositives.length} findings on negative controls, precision ${pct(s.tpActive / active)} (${s.tpActive} of ${active} active findings are labelled; ${s.unlabelled.length} unlabelled)`);
     for (const line of [...s.misses, ...s.falsePositives, ...s.unlabelled]) console.log(`  ${line}`);
-    assert.ok(recall >= 0.9, `recall ${(100 * recall).toFixed(1)}% < 90%:\n${s.misses.join('\n')}`);
+    assert.ok(s.tp >= set.found, `${s.tp} of ${expected} found, ${set.found} recorded:\n${s.misses.join('\n')}`);
     assert.deepEqual(s.falsePositives, []);
   });
 

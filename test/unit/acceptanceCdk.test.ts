@@ -1,6 +1,7 @@
-// CDK acceptance: apps written independently of the analyzer (test/acceptance-cdk, test/acceptance-cdk-2), labelled from the
-// rule table and CDK/AWS semantics before the tool was run. Asserts recall >= 90% on the construct's own
-// lines and no finding on a negative control, then runs the built CLI on the app folder and checks that
+// CDK acceptance: apps written independently of the analyzer (test/acceptance-cdk, -2, -3), labelled from the
+// rule table and CDK/AWS semantics before the tool was run; regression sets since the analyzer was tuned on
+// them. Asserts the recorded number of expected findings on the construct's own lines and no finding on a
+// negative control (but the known ones), then runs the built CLI on the app folder and checks that
 // it reports the same findings.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,15 +13,19 @@ import type { Finding } from '../../src/core/model/finding';
 import { score as scoreLabels, type FileLabels } from './acceptanceScoring';
 import { ensureBuilt, runCli } from '../cli/cliHarness';
 
-/** Apps written by different authors at different times; `constants` imports nothing from the CDK. */
-const SETS = [
-  { dir: 'acceptance-cdk', app: 'media-pipeline', constants: 'lib/config.ts' },
-  { dir: 'acceptance-cdk-2', app: 'parcel-hub', constants: 'lib/constants.ts' },
-  // Written to probe styles the analyzer does not follow yet; its floor is what it measured (see its
-  // README): values passed through props and method calls of custom constructs, loops and `.map()` over
-  // constants, a conditional held in a const used as a resource, and `fromFunctionArn` of another account.
+/**
+ * Apps written by different authors at different times; `constants` imports nothing from the CDK. Regression
+ * sets since the analyzer was tuned on them: `found` is how many expected findings they hold on the right lines
+ * as recorded in their READMEs — fewer is a regression.
+ */
+const SETS: { dir: string; app: string; constants: string; found: number; knownFalsePositives?: string[] }[] = [
+  { dir: 'acceptance-cdk', app: 'media-pipeline', constants: 'lib/config.ts', found: 96 },
+  { dir: 'acceptance-cdk-2', app: 'parcel-hub', constants: 'lib/constants.ts', found: 136 },
+  // Written to probe styles the analyzer does not follow yet (see its README): values passed through props and
+  // method calls of custom constructs, loops and `.map()` over constants, a conditional held in a const used as
+  // a resource, and `fromFunctionArn` of another account (the one known false positive).
   {
-    dir: 'acceptance-cdk-3', app: 'parcel-tracker', constants: 'lib/constructs/policyLibrary.ts', minRecall: 0.85,
+    dir: 'acceptance-cdk-3', app: 'parcel-tracker', constants: 'lib/constructs/policyLibrary.ts', found: 67,
     knownFalsePositives: ['FALSE parcel-tracker/lib/stacks/partnerStack.ts:103 LG006'],
   },
 ];
@@ -52,7 +57,8 @@ for (const set of SETS) {
     assert.ok(sources.length >= 6 && sources.length <= 12, `${sources.length} .ts files`);
   });
 
-  test(`${set.dir}: CDK recall >= 90% on the construct lines and no finding on a negative control`, () => {
+  const known = set.knownFalsePositives ?? [];
+  test(`${set.dir} (regression set): at least ${set.found} expected findings on the construct lines, ${known.length ? `no finding on a negative control but the ${known.length} known` : 'none on a negative control'}`, () => {
     const s = scoreLabels(labels, results);
     const expected = labels.reduce((n, l) => n + (l.expect?.length ?? 0), 0);
     const active = [...results.values()].flatMap((r) => r.findings).filter((f) => !f.suppressed).length;
@@ -60,9 +66,7 @@ for (const set of SETS) {
     const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
     console.log(`${set.dir}: recall ${pct(recall)} (${s.tp}/${expected}), ${s.falsePositives.length} findings on negative controls, precision ${pct(active ? s.tpActive / active : 1)} (${s.tpActive} of ${active} active findings are labelled; ${s.unlabelled.length} unlabelled)`);
     for (const line of [...s.misses, ...s.falsePositives, ...s.unlabelled]) console.log(`  ${line}`);
-    const floor = ('minRecall' in set ? set.minRecall : undefined) ?? 0.9;
-    assert.ok(recall >= floor, `recall ${pct(recall)} < ${pct(floor)}:\n${s.misses.join('\n')}`);
-    const known: string[] = ('knownFalsePositives' in set ? set.knownFalsePositives : undefined) ?? [];
+    assert.ok(s.tp >= set.found, `${s.tp} of ${expected} found, ${set.found} recorded:\n${s.misses.join('\n')}`);
     assert.deepEqual(s.falsePositives.filter((fp) => !known.some((k) => fp.startsWith(k))), []);
   });
 

@@ -56,10 +56,11 @@ export class FindingsStore implements vscode.Disposable {
     return [...this.reports.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
-  /** Live (not suppressed) findings per severity, over every file. */
-  counts(): { error: number; warning: number; info: number; files: number } {
-    const c = { error: 0, warning: 0, info: 0, files: 0 };
+  /** Live (not suppressed) findings per severity, the files holding them, and the files that could not be analysed. */
+  counts(): { error: number; warning: number; info: number; files: number; notAnalysed: number } {
+    const c = { error: 0, warning: 0, info: 0, files: 0, notAnalysed: 0 };
     for (const r of this.reports.values()) {
+      if (r.errors.length) c.notAnalysed++;
       let any = false;
       for (const f of r.findings) {
         if (f.suppressed) continue;

@@ -180,9 +180,8 @@ test('hostile input is bounded: alias bomb, deep nesting', () => {
   let bomb = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
   for (let i = 1; i < 9; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
   bomb += 'Resources: { R: { Type: AWS::IAM::Role, Properties: { P: *a8 } } }\n';
-  const t0 = Date.now();
+  // Its time is a benchmark (bench/run.ts (e)), not an assertion here.
   const r = loadTemplate(bomb, 'bomb.yaml');
-  assert.ok(Date.now() - t0 < 5000);
   assert.ok(r.errors.some((e) => /alias|nodes/.test(e.message)), JSON.stringify(r.errors));
   const deep = `Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      X: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
   const d = loadTemplate(deep, 'deep.yaml');
