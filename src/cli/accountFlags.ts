@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { AccountSource } from '../core/inventory/accountSource';
-import { loadDemoAccount } from '../core/inventory/snapshot/demoAccount';
+import { demoAccountSource } from '../core/inventory/snapshot/demoAccount';
 import { snapshotFromJson, SnapshotError } from '../core/inventory/snapshot/snapshotFile';
 import { snapshotSource } from '../core/inventory/snapshot/snapshotSource';
 import type { CliIo } from './cliCommand';
@@ -33,7 +33,7 @@ export async function accountSourceFrom(p: ParsedFlags, io: CliIo): Promise<Acco
   const aws = ['--profile', '--region', '--endpoint'].filter((f) => p.values.has(f));
   if (demo && snapshot) throw new UsageError('--demo and --snapshot are exclusive');
   if ((demo || snapshot) && aws.length) throw new UsageError(`${demo ? '--demo' : '--snapshot'} reads no AWS account: ${aws.join(', ')} cannot be used with it`);
-  if (demo) return snapshotSource(loadDemoAccount(), 'demo account');
+  if (demo) return demoAccountSource();
   if (snapshot) return snapshotSource(await readSnapshot(snapshot, io), `snapshot ${snapshot}`);
   const regions = p.values.get('--region');
   quietSdkNodeWarning();

@@ -1,8 +1,9 @@
 import type { CliCommand } from './cliCommand';
 import { auditCommand } from './auditCommand';
+import { monitorCommand } from './monitorCommand';
 import { rulesCommand } from './rulesCommand';
 import { scanCommand } from './scanCommand';
 import { snapshotCommand } from './snapshotCommand';
 
 /** The commands of `lambda-guard`, in the order `--help` lists them: a new command is one more line here. */
-export const COMMANDS: readonly CliCommand[] = [scanCommand, auditCommand, snapshotCommand, rulesCommand];
+export const COMMANDS: readonly CliCommand[] = [scanCommand, auditCommand, monitorCommand, snapshotCommand, rulesCommand];

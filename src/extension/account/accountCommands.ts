@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { functionConsoleUrl } from '../../core/audit/consoleUrl';
-import { loadDemoAccount } from '../../core/inventory/snapshot/demoAccount';
+import { demoAccountSource } from '../../core/inventory/snapshot/demoAccount';
 import { snapshotFromJson, snapshotToJson } from '../../core/inventory/snapshot/snapshotFile';
 import { snapshotSource } from '../../core/inventory/snapshot/snapshotSource';
 import type { FnNode } from '../tree/functionNodes';
@@ -49,7 +49,7 @@ export function registerAccountCommands(d: AccountCommandDeps): vscode.Disposabl
       });
       return d.session.open(source, Array.isArray(s.regions) ? s.regions : undefined);
     }),
-    reg('lambdaGuard.openDemoAccount', () => d.session.open(snapshotSource(loadDemoAccount(), 'demo account (acme-demo)'))),
+    reg('lambdaGuard.openDemoAccount', () => d.session.open(demoAccountSource())),
     reg('lambdaGuard.openSnapshot', async (uri?: vscode.Uri) => {
       const file = uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Lambda Guard snapshot': ['json'] }, title: 'Open a Lambda Guard snapshot' }))?.[0];
       if (!file) return undefined;
