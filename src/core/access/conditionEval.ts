@@ -58,11 +58,12 @@ function operator(text: string): Operator {
   return o;
 }
 
-function lowerKey(key: string): string {
-  let k = lowerKeys.get(key);
+/** `text.toLowerCase()`, kept for texts seen before (condition keys, action names): this runs per request. */
+export function lowerCased(text: string): string {
+  let k = lowerKeys.get(text);
   if (k === undefined) {
     if (lowerKeys.size >= MAX_CACHED) lowerKeys.clear();
-    lowerKeys.set(key, (k = key.toLowerCase()));
+    lowerKeys.set(text, (k = text.toLowerCase()));
   }
   return k;
 }
@@ -71,7 +72,7 @@ function lowerKey(key: string): string {
 function decide(c: GrantCondition, known: KnownContext): boolean | undefined {
   const { base, set, ifExists } = operator(c.operator);
   if (base === undefined || c.values.some((v) => v.includes('${'))) return undefined;
-  const value = known(lowerKey(c.key));
+  const value = known(lowerCased(c.key));
   if (value === undefined) return undefined;
   if (base === 'Null') return c.values.some((v) => (v.toLowerCase() === 'true') === (value === null));
   const negated = base.includes('Not');

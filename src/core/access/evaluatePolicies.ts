@@ -1,4 +1,5 @@
 import type { GrantCondition } from './accessModel';
+import { lowerCased } from './conditionEval';
 import { conditionList } from './conditionList';
 import type { ParsedPolicy, ParsedStatement } from './policyParse';
 import { allowPath, both, either, hitsKey, OPEN, type Hit, type Path } from './decisionPaths';
@@ -207,16 +208,15 @@ function decide(set: PolicySet, denies: Hit[], allows: Hit[], bound: Path, rp?: 
   };
 }
 
-/** Action names lower-cased once: this runs per request. */
-const lowerCase = new Map<string, string>();
-
-function lower(action: string): string {
-  let l = lowerCase.get(action);
-  if (l === undefined) {
-    if (lowerCase.size >= MAX_MEMO) lowerCase.clear();
-    lowerCase.set(action, (l = action.toLowerCase()));
+/** The memoised evaluation under `key`, made by `make` the first time. */
+function remember(f: Filtered, key: string, make: () => Evaluation): Evaluation {
+  let ev = f.memo.get(key);
+  if (!ev) {
+    ev = make();
+    if (f.memo.size >= MAX_MEMO) f.memo.clear();
+    f.memo.set(key, ev);
   }
-  return l;
+  return ev;
 }
 
 /**
@@ -224,7 +224,7 @@ function lower(action: string): string {
  * by the statements that hit (and their condition outcomes): callers must not mutate them.
  */
 export function evaluateAccess(req: AccessRequest, set: PolicySet, rp?: ResourcePolicyPath): Evaluation {
-  const actionLower = lower(req.action);
+  const actionLower = lowerCased(req.action);
   const f = statementsFor(set, actionLower);
   return rp ? evaluateWithResourcePolicy(req, set, f, rp, actionLower) : evaluatePrefiltered(req, set, f);
 }
@@ -245,25 +245,14 @@ export function evaluatePrefiltered(req: AccessRequest, set: PolicySet, prefilte
   const a = d === undefined ? undefined : outcomeCodes(f.allows, req);
   const b = a === undefined ? undefined : hasBoundary ? outcomeCodes(f.boundaryAllows, req) : '';
   if (b !== undefined) {
-    const key = `${d}/${a}/${b}`;
-    let ev = f.memo.get(key);
-    if (!ev) {
-      ev = decide(set, hitsOf(f.denies, req), hitsOf(f.allows, req), hasBoundary ? allowPath(hitsOf(f.boundaryAllows, req)) : OPEN);
-      if (f.memo.size >= MAX_MEMO) f.memo.clear();
-      f.memo.set(key, ev);
-    }
-    return ev;
+    return remember(f, `${d}/${a}/${b}`, () =>
+      decide(set, hitsOf(f.denies, req), hitsOf(f.allows, req), hasBoundary ? allowPath(hitsOf(f.boundaryAllows, req)) : OPEN),
+    );
   }
   // A policy variable in play: key on the outcomes themselves (NUL keeps these keys apart from the codes').
   const denies = hitsOf(f.denies, req);
   const allows = hitsOf(f.allows, req);
   const boundaryHits = hasBoundary ? hitsOf(f.boundaryAllows, req) : NO_HITS;
   const key = `\u0000${hitsKey(denies)}/${hitsKey(allows)}/${hitsKey(boundaryHits)}`;
-  let ev = f.memo.get(key);
-  if (!ev) {
-    ev = decide(set, denies, allows, hasBoundary ? allowPath(boundaryHits) : OPEN);
-    if (f.memo.size >= MAX_MEMO) f.memo.clear();
-    f.memo.set(key, ev);
-  }
-  return ev;
+  return remember(f, key, () => decide(set, denies, allows, hasBoundary ? allowPath(boundaryHits) : OPEN));
 }
