@@ -64,8 +64,9 @@ function idOf(st: ParsedStatement): number {
 function profileKey(set: PolicySet, actionLower: string): string {
   const f = statementsFor(set, actionLower);
   const part = (list: { st: ParsedStatement; via: string[] }[]): string => list.map((s) => `${idOf(s.st)}@${s.via.join('+')}`).join(',');
-  const missing = set.boundary && 'missing' in set.boundary ? set.boundary.missing : '';
-  return `${part(f.allows)}/${part(f.denies)}/${part(f.boundaryAllows)}/${missing}/${set.unknownPolicies.join(',')}`;
+  // A boundary with no Allow for the action still closes the path: "has a boundary" is part of the key.
+  const boundary = !set.boundary ? 'none' : 'missing' in set.boundary ? `missing ${set.boundary.missing}` : 'set';
+  return `${part(f.allows)}/${part(f.denies)}/${part(f.boundaryAllows)}/${boundary}/${set.unknownPolicies.join(',')}`;
 }
 
 /** Groups the principals that have an identity Allow for the action into profiles, indexed by function name. */

@@ -217,3 +217,17 @@ test('without the account id (STS failed), the function ARNs still give it for P
   s.account.id = '';
   assert.deepEqual(analyzeAccess(s).get(ORDERS)?.whoCanModify.map((g) => [g.principal, g.actions]), [[`${ROLE}builder`, ['iam:PassRole+lambda:CreateFunction']]]);
 });
+
+test('two members of one group: the one whose boundary allows no Lambda update is not listed', () => {
+  // Same group statements, so the same Allow; the boundary of `capped` allows only reads (identity ∩
+  // boundary = nothing for UpdateFunctionCode), the other user has no boundary. Found by the blind audit
+  // account, where an AdministratorAccess role capped by an S3/logs boundary was listed.
+  const s = snapshot({
+    functions: [fn('orders')],
+    users: [user('free', { groups: ['devs'] }), user('capped', { groups: ['devs'], boundary: `${POLICY}ReadsOnly` })],
+    groups: [group('devs', { inline: { dev: doc(allow('lambda:UpdateFunctionCode', `${FN}*`)) } })],
+    policies: [managed('ReadsOnly', doc(allow(['lambda:Get*', 'logs:*'])))],
+  });
+  const who = analyzeAccess(s).get(`${FN}orders`)!.whoCanModify.map((g) => g.principal);
+  assert.deepEqual(who, [`${USER}free`]);
+});
