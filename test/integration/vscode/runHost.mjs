@@ -8,18 +8,18 @@
 // The workspace is copied to a temp folder first, so tests may edit and save files. With --trust the
 // Workspace Trust feature is on, so the test window is an untrusted (restricted mode) workspace, and
 // only the "untrusted workspace" suite runs.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_TESTS, DEFAULT_WORKSPACE, prepareRun, readResults, reportResults } from './hostRun.mjs';
 import {
   assertInstalled, freePort, launchChromium, repoRoot, startVscodeServer, waitForHttp,
 } from './serverHarness.mjs';
 
 const { values: opts } = parseArgs({
   options: {
-    workspace: { type: 'string', default: join(repoRoot, 'test/integration/vscode/workspace') },
-    tests: { type: 'string', default: join(repoRoot, 'out/test/integration/vscode/index.js') },
+    workspace: { type: 'string', default: DEFAULT_WORKSPACE },
+    tests: { type: 'string', default: DEFAULT_TESTS },
     extension: { type: 'string', default: repoRoot },
     grep: { type: 'string' },
     timeout: { type: 'string', default: '300' },
@@ -32,38 +32,10 @@ assertInstalled();
 if (!existsSync(opts.tests)) throw new Error(`${opts.tests} missing: build the tests first (node test/integration/vscode/build.mjs)`);
 
 const started = Date.now();
-const tmp = mkdtempSync(join(tmpdir(), 'lg-vscode-host-'));
-const workspace = join(tmp, 'workspace');
-cpSync(resolve(opts.workspace), workspace, { recursive: true });
-const userDataDir = join(tmp, 'user-data');
-mkdirSync(join(userDataDir, 'User'), { recursive: true });
-// Workspace Trust prompts are refused in test mode; the untrusted path is tested with --trust.
-writeFileSync(
-  join(userDataDir, 'User/settings.json'),
-  JSON.stringify({
-    'security.workspace.trust.enabled': opts.trust,
-    'workbench.startupEditor': 'none',
-    'extensions.autoCheckUpdates': false,
-    'telemetry.telemetryLevel': 'off',
-  }),
-);
-const resultsFile = join(tmp, 'results.json');
+const { tmp, workspace, userDataDir, extensionsDir, resultsFile, env } = prepareRun({ workspace: opts.workspace, trust: opts.trust, grep: opts.grep });
 const serverLog = join(tmp, 'server.log');
 const port = await freePort();
-const server = startVscodeServer({
-  port,
-  serverDataDir: join(tmp, 'server-data'),
-  userDataDir,
-  extensionsDir: join(tmp, 'extensions'),
-  folder: workspace,
-  logFile: serverLog,
-  env: {
-    LG_TEST_RESULTS: resultsFile,
-    LG_TEST_WORKSPACE: workspace,
-    ...(opts.trust ? { LG_TEST_UNTRUSTED: '1' } : {}),
-    ...(opts.grep ? { LG_TEST_GREP: opts.grep } : {}),
-  },
-});
+const server = startVscodeServer({ port, serverDataDir: join(tmp, 'server-data'), userDataDir, extensionsDir, folder: workspace, logFile: serverLog, env });
 
 let browser;
 let exitCode = 1;
@@ -105,10 +77,6 @@ function printHostLogErrors() {
   }
 }
 
-function readResults() {
-  try { return JSON.parse(readFileSync(resultsFile, 'utf8')); } catch { return undefined; }
-}
-
 try {
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/version`, 30_000, server);
@@ -126,12 +94,12 @@ try {
   const deadline = started + timeoutMs;
   let results;
   while (Date.now() < deadline) {
-    results = readResults();
+    results = readResults(resultsFile);
     if (results?.done) break;
     if (server.exited()) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  results = readResults();
+  results = readResults(resultsFile);
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (!results?.done) {
     console.error(`runHost: the tests did not finish (${secs}s). Server log tail:`);
@@ -139,16 +107,8 @@ try {
     const errors = consoleLines.filter((l) => l.startsWith('[error]'));
     if (errors.length) console.error(`browser console errors:\n${errors.slice(-20).join('\n')}`);
   }
-  const passed = results?.passed ?? [];
-  const failed = results?.failed ?? [];
-  console.log(`VS Code ${results?.vscodeVersion ?? '?'} extension host, ${secs}s`);
-  for (const t of passed) console.log(`  ✓ ${t.title} (${t.durationMs ?? 0} ms)`);
-  for (const t of failed) console.log(`  ✗ ${t.title}\n${t.error.split('\n').map((l) => `      ${l}`).join('\n')}`);
-  const failCount = failed.length + (results?.done ? 0 : 1);
-  if (failCount) printHostLogErrors();
-  exitCode = failCount === 0 && passed.length > 0 ? 0 : 1;
-  if (passed.length === 0 && failCount === 0) console.error('runHost: no test ran');
-  console.log(`${passed.length} passed, ${failCount} failed`);
+  exitCode = reportResults(results, { label: 'VS Code server in headless Chromium', secs });
+  if (exitCode) printHostLogErrors();
 } catch (err) {
   console.error(`runHost: ${err?.stack ?? err}`);
   console.log('0 passed, 1 failed');

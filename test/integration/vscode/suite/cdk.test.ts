@@ -1,17 +1,40 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyzeText } from '../../../../src/core/scan/analyzeText';
-import { api, codeOf, fresh, hasRule, openDoc, quickFixesFor, resetFile, waitForDiagnostics, wsUri } from './helpers';
+import { api, codeOf, fresh, hasRule, openDoc, quickFixesFor, resetFile, waitFor, waitForDiagnostics, wsUri } from './helpers';
 
 const CDK = 'cdk/lib/notify-stack.ts';
+
+/**
+ * VS Code cancels a code-action request in flight when the set of code-action providers changes, and the
+ * built-in TypeScript extension registers its providers only once its server is ready, some seconds after
+ * the first .ts file opens. A user would press Ctrl+. again; the test waits for TypeScript first (its
+ * refactorings answer), then asks for Lambda Guard's fixes once.
+ */
+async function typeScriptReady(doc: vscode.TextDocument): Promise<void> {
+  const at = doc.getText().indexOf("'sqs:*'");
+  const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + "'sqs:*'".length));
+  await waitFor(
+    'the TypeScript extension\'s code actions',
+    async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range).then((a) => a, () => []);
+      return actions.some((a) => a.kind?.value.startsWith('refactor'));
+    },
+    90_000,
+  );
+}
 
 // Issue 4: findings on the construct's own TypeScript line, in the real editor, with quick fixes.
 suite('CDK TypeScript in the editor', () => {
   let original = '';
 
-  suiteSetup(async () => {
+  suiteSetup(async function () {
+    this.timeout(120_000);
     await api();
-    original = (await vscode.workspace.openTextDocument(wsUri(CDK))).getText();
+    const doc = await vscode.workspace.openTextDocument(wsUri(CDK));
+    original = doc.getText();
+    await vscode.window.showTextDocument(doc);
+    await typeScriptReady(doc);
   });
 
   teardown(async () => resetFile(CDK, original));
