@@ -75,7 +75,7 @@ export function narrowWildcardFix(doc: FixDocument, f: Finding, levels: readonly
 }
 
 /** `arn:${Partition}:s3:::${BucketName}` → a `!Sub` with pseudo parameters and the first name selected. */
-export function arnTemplate(pattern: string): FixValue {
+function arnTemplate(pattern: string): FixValue {
   let first = true;
   const body = pattern
     .split(/,\s*/)[0]

@@ -38,7 +38,7 @@ const SOURCE_ARNS: Record<string, string> = {
 };
 
 /** `SourceArn` value for a principal: a `!Sub` with the resource name as placeholder. */
-export function sourceArnValue(principal: string): FixValue {
+function sourceArnValue(principal: string): FixValue {
   const svc = /^([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/i.exec(principal)?.[1];
   const pattern =
     SOURCE_ARNS[principal.toLowerCase()] ??

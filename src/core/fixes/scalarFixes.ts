@@ -6,7 +6,7 @@ import { plainSafe, str, yamlString } from './fixValue';
 import { insertEntry } from './insertNode';
 
 /** Replaces the scalar at `finding`'s range by `value`, keeping the scalar's quotes. */
-export function replaceScalar(doc: FixDocument, f: Finding, value: string, title: string, kind: string): Fix | undefined {
+function replaceScalar(doc: FixDocument, f: Finding, value: string, title: string, kind: string): Fix | undefined {
   const path = doc.pathTo(f.location!);
   const leaf = path[path.length - 1].node;
   if (leaf.kind !== 'scalar' || doc.start(leaf.range) !== doc.start(f.location!)) return undefined;

@@ -8,7 +8,7 @@ import { appendItem, insertEntry, type MarkedEdit } from './insertNode';
 export type SuppressionKind = 'comment' | 'metadata';
 
 /** One line, no comment terminators: the reason goes into a comment or a YAML/JSON string. */
-export function cleanReason(reason: string): string {
+function cleanReason(reason: string): string {
   return reason.replace(/\s+/g, ' ').replace(/\*\//g, '* /').trim() || 'reviewed';
 }
 

@@ -25,7 +25,7 @@ export interface Rule {
 }
 
 /** Folder of the rule pages, relative to the package root (the repository, the .vsix, the CLI's package). */
-export const RULE_DOCS_DIR = 'docs/rules';
+const RULE_DOCS_DIR = 'docs/rules';
 
 /** `docs/rules/<id>.md`: where every rule's page lives, whoever adds the rule. */
 export function ruleDocPath(id: string): string {

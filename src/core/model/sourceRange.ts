@@ -23,7 +23,3 @@ export function rangesEqual(a: SourceRange, b: SourceRange): boolean {
   );
 }
 
-/** A range that spans a single line from `startColumn` (inclusive) to `endColumn` (exclusive). */
-export function lineRange(line: number, startColumn: number, endColumn: number): SourceRange {
-  return { startLine: line, startColumn, endLine: line, endColumn };
-}

@@ -21,9 +21,6 @@ export interface Str {
   holes?: string[];
 }
 
-export function isUnknown(s: Str): boolean {
-  return s.text === HOLE;
-}
 
 export function hasHole(s: Str): boolean {
   return s.text.includes(HOLE);

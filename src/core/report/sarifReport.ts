@@ -8,7 +8,7 @@ import type { SourceLocation } from '../model/sourceRange';
 import { TOOL_NAME } from './jsonReport';
 import { sortErrors, sortFindings, type ScanResult } from './scanResult';
 
-export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** GitHub code scanning resolves relative URIs against the checkout with this base id. */
 export const SRCROOT = '%SRCROOT%';
 /** Key of our partial fingerprint; bump the version if the hashed inputs ever change. */

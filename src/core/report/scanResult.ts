@@ -55,7 +55,7 @@ function cmp(a: string | number, b: string | number): number {
  * Deterministic order for every writer: files first (by path), then live resources (by ARN); inside
  * a group by line, column, rule. Plain code-unit comparison so output does not depend on the locale.
  */
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   const liveA = a.location ? 0 : 1;
   const liveB = b.location ? 0 : 1;
   return (

@@ -30,7 +30,7 @@ export interface RestrictOptions {
 }
 
 /** True when the condition test can only pass for specific values of its key. */
-export function isRestricting(c: Condition, opts: RestrictOptions = {}): boolean {
+function isRestricting(c: Condition, opts: RestrictOptions = {}): boolean {
   let op = c.operator.trim();
   // ForAllValues passes vacuously when the key is missing; ForAnyValue needs a match.
   if (/^ForAllValues:/i.test(op)) return false;

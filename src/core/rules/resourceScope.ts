@@ -8,7 +8,7 @@ import { HOLE, type Str } from '../model/value';
 // prefix (`role/app-*`, `table/Orders*`) or a named parent (`my-bucket/*`) is a deliberate scope.
 
 /** True when the resource names every resource, or every resource of one type. Holes are never wildcards. */
-export function isBroadResource(text: string): boolean {
+function isBroadResource(text: string): boolean {
   return isAllResources(text.trim());
 }
 
@@ -26,7 +26,7 @@ export function hasWildcard(text: string): boolean {
  * True when a resource entry can match IAM role ARNs through a wildcard: `*`, `arn:aws:iam::*:role/*`,
  * `arn:aws:iam::123456789012:role/app-*`. Named roles, other services (`arn:aws:s3:::*`) and holes are not.
  */
-export function isWildcardRoleResource(text: string): boolean {
+function isWildcardRoleResource(text: string): boolean {
   const t = text.trim();
   if (!hasWildcard(t)) return false;
   if (/^\*+$/.test(t)) return true;

@@ -13,7 +13,7 @@ export interface StatementRef {
  * hidden behind an unresolved intrinsic) is not assumed to: an `!If` Effect reaches the rules already
  * split into one statement per branch, so an Allow branch shows up as `Allow`.
  */
-export function isGrant(st: Statement): boolean {
+function isGrant(st: Statement): boolean {
   return st.effect === 'Allow';
 }
 

@@ -32,7 +32,7 @@ export function analyzeText(text: string, file: string, opts: AnalyzeOptions = {
   return { findings, errors: loaded.errors, skipped: false, model: loaded.model };
 }
 
-export function runRules(model: TemplateModel, opts: AnalyzeOptions, errors: ScanError[]): Finding[] {
+function runRules(model: TemplateModel, opts: AnalyzeOptions, errors: ScanError[]): Finding[] {
   const disabled = new Set((opts.disabledRules ?? []).map((s) => s.toUpperCase()));
   const findings: Finding[] = [];
   const seen = new Set<string>();

@@ -22,7 +22,7 @@ export function relativeFile(cwd: string, abs: string): string {
 }
 
 /** What a file named explicitly gets when it is not something Lambda Guard analyses. */
-export const NOT_A_TEMPLATE = 'not a CloudFormation/SAM template or CDK source: nothing in it was analysed';
+const NOT_A_TEMPLATE = 'not a CloudFormation/SAM template or CDK source: nothing in it was analysed';
 
 /**
  * Scans files and folders; every unreadable or unparsable file becomes an error entry, never a crash, and

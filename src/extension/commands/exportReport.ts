@@ -14,7 +14,7 @@ const FORMATS: { format: ReportFormat; label: string; ext: string; filter: strin
 ];
 
 /** The workspace scan as the report writers take it. */
-export function scanResultOf(store: FindingsStore, filesScanned: number): ScanResult {
+function scanResultOf(store: FindingsStore, filesScanned: number): ScanResult {
   const reports = store.all();
   return {
     findings: reports.flatMap((r) => r.findings),
@@ -26,7 +26,7 @@ export function scanResultOf(store: FindingsStore, filesScanned: number): ScanRe
 }
 
 /** Report writers are loaded on first export only. */
-export function renderReport(format: ReportFormat, result: ScanResult): string {
+function renderReport(format: ReportFormat, result: ScanResult): string {
   /* eslint-disable @typescript-eslint/no-require-imports */
   switch (format) {
     case 'sarif':

@@ -113,7 +113,3 @@ async function pickKind(doc: vscode.TextDocument, f: Finding): Promise<Suppressi
   return pick?.suppression;
 }
 
-/** For code and tests: a FindingRef from a tree node or a { uri, finding } pair. */
-export function findingRefOf(x: unknown): FindingRef | undefined {
-  return isRef(x) ? { uri: x.uri, finding: x.finding } : undefined;
-}

@@ -3,7 +3,7 @@ import type { Finding, ScanError } from '../../core/model/finding';
 import { atLeast, type Severity } from '../../core/model/severity';
 import { toRange } from '../util/range';
 
-export const DIAGNOSTIC_SOURCE = 'Lambda Guard';
+const DIAGNOSTIC_SOURCE = 'Lambda Guard';
 
 /** The link a diagnostic's code opens: the rule page shipped with the extension. */
 export type RuleDocLink = (ruleId: string) => vscode.Uri;

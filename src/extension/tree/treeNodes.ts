@@ -15,7 +15,7 @@ const ICON: Record<Severity, [string, string]> = {
   info: ['info', 'problemsInfoIcon.foreground'],
 };
 
-export function severityIcon(s: Severity): vscode.ThemeIcon {
+function severityIcon(s: Severity): vscode.ThemeIcon {
   const [id, color] = ICON[s];
   return new vscode.ThemeIcon(id, new vscode.ThemeColor(color));
 }

@@ -10,7 +10,7 @@ import { tsRuntime } from './tsRuntime';
 const ts = tsRuntime();
 
 /** `lambda.FunctionUrlAuthType.NONE` → `NONE`; a string stays itself; anything else is a hole. */
-export function enumStr(ctx: CdkContext, v: Value): Str {
+function enumStr(ctx: CdkContext, v: Value): Str {
   if (v.kind === 'cdk' && v.path.length >= 2) return { text: v.path[v.path.length - 1], range: rangeOf(ctx.sf, v.node), origin: `${v.path.join('.')}` };
   return toStr(ctx, v);
 }

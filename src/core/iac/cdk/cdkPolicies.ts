@@ -33,7 +33,7 @@ function statementsOf(ctx: CdkContext, v: Value, rawEffect: Effect): Statement[]
  * Statement-valued items of a document: `new iam.PolicyDocument({ statements })` (plus its later
  * `addStatements`), `iam.PolicyDocument.fromJson({...})`, or an IAM-JSON object (L1 properties).
  */
-export function documentStatements(ctx: CdkContext, v: Value | undefined): Value[] {
+function documentStatements(ctx: CdkContext, v: Value | undefined): Value[] {
   if (!v) return [];
   if (v.kind === 'new' && v.qname === IAM.document) {
     if (!claim(ctx, v.expr)) return [];

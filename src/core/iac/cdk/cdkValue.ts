@@ -25,9 +25,6 @@ export interface ObjProp {
   value: Value;
 }
 
-export function qnameOf(v: { module: string; path: string[] }): string {
-  return `${v.module}.${v.path.join('.')}`;
-}
 
 /** Last property wins, as with object spread. */
 export function getProp(v: Value | undefined, name: string): ObjProp | undefined {

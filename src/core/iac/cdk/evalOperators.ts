@@ -7,7 +7,7 @@ import { tsRuntime } from './tsRuntime';
 
 const ts = tsRuntime();
 
-export function collapseHoles(s: string): string {
+function collapseHoles(s: string): string {
   return s.replace(/\uE000+/g, HOLE);
 }
 

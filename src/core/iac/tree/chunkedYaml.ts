@@ -84,7 +84,7 @@ interface Section {
 }
 
 /** Cuts the text into sections; undefined when it is not plain block-style YAML we can cut safely. */
-export function cutChunks(text: string): Section[] | undefined {
+function cutChunks(text: string): Section[] | undefined {
   if (/(^|[\s[{,])&[\w-]+/m.test(text) || text.includes('\t')) return undefined;
   const src = text.split('\n');
   const sections: Section[] = [];
