@@ -3,6 +3,7 @@
  * Collected from AWS (monitor, `snapshot --telemetry`), embedded in the demo account, and read by the
  * baselines and the dashboard. Times are epoch seconds in series and ISO 8601 strings elsewhere.
  */
+import type { CollectError } from './accountModel';
 
 export type MetricName = 'Invocations' | 'Errors' | 'Throttles' | 'DurationP50' | 'DurationP99' | 'ConcurrentExecutions';
 
@@ -115,6 +116,11 @@ export interface Telemetry {
   flowLogs: FlowLogConfig[];
   events: TrailEvent[];
   trails: TrailInfo[];
+  /**
+   * Reads that failed or were cut short (AWS collection): telemetry is then partial, and each entry says
+   * what is missing and why (with the missing IAM action for access denied). Absent when nothing failed.
+   */
+  errors?: CollectError[];
 }
 
 export function emptyTelemetry(start: Date, end: Date): Telemetry {

@@ -2,7 +2,8 @@
  * A small HTTP proxy in front of moto. It records every request it forwards (service, operation, region:
  * an independent record of what went over the wire) and can inject faults for chosen operations —
  * throttling, AccessDenied, a 500, a reset connection, a delay — with error bodies shaped like AWS's
- * (REST-JSON for Lambda, XML for IAM/EC2/STS, JSON 1.0 for CloudWatch).
+ * (REST-JSON for Lambda, XML for IAM/EC2/STS and S3, JSON for CloudWatch, CloudWatch Logs and CloudTrail).
+ * Responders (test fixtures for what moto lacks) may answer chosen requests instead of moto.
  *
  * It also pages ListFunctions as AWS does (at most 50 per page, `NextMarker`): moto 5.2.5 returns every
  * function in one response, which would leave the collectors' paging untested.
@@ -29,15 +30,37 @@ export interface SeenRequest extends RequestTarget {
   method: string;
   path: string;
   fault?: Fault;
+  /** Answered by a responder (a fixture), not by moto. */
+  fixture?: boolean;
 }
 
 const LIST_FUNCTIONS_PAGE = 50;
 
+/** An answer written by a test fixture instead of moto's. */
+export interface FixtureResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Answers some requests itself (a fixture for what moto lacks, e.g. Logs Insights `stats`); undefined lets
+ * the request go on to moto. Faults are applied first.
+ */
+export type Responder = (target: RequestTarget, body: string, path: string) => FixtureResponse | undefined;
+
 function errorResponse(target: RequestTarget, status: number, code: string, message: string): { status: number; headers: Record<string, string>; body: string } {
+  if (target.service === 's3') {
+    return { status, headers: { 'content-type': 'application/xml' }, body: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>f-1</RequestId></Error>` };
+  }
   if (target.service === 'lambda') {
     return { status, headers: { 'content-type': 'application/json', 'x-amzn-errortype': code }, body: JSON.stringify({ Type: 'User', message }) };
   }
   if (target.protocol === 'json') {
+    // CloudWatch speaks JSON 1.0 (and names its query-protocol error code); CloudWatch Logs and CloudTrail JSON 1.1.
+    if (target.service === 'logs' || target.service === 'cloudtrail') {
+      return { status, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ __type: code, message }) };
+    }
     return { status, headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-error': `${code};Sender` }, body: JSON.stringify({ __type: code, message }) };
   }
   if (target.service === 'ec2') {
@@ -57,7 +80,7 @@ function faultResponse(fault: Fault, t: RequestTarget): { status: number; header
   }
   if (fault === 'deny') {
     if (t.service === 'ec2') return errorResponse(t, 403, 'UnauthorizedOperation', 'You are not authorized to perform this operation. Encoded authorization failure message: AbCd');
-    const code = t.service === 'lambda' ? 'AccessDeniedException' : 'AccessDenied';
+    const code = ['lambda', 'logs', 'cloudtrail'].includes(t.service) ? 'AccessDeniedException' : 'AccessDenied';
     const action = `${t.service}:${t.operation}`;
     return errorResponse(t, 403, code, `User: arn:aws:iam::123456789012:user/moto is not authorized to perform: ${action} on resource: * because no identity-based policy allows the ${action} action`);
   }
@@ -67,6 +90,7 @@ function faultResponse(fault: Fault, t: RequestTarget): { status: number; header
 export class FaultProxy {
   readonly seen: SeenRequest[] = [];
   faults: FaultRule[] = [];
+  responders: Responder[] = [];
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   private readonly faulted = new Map<FaultRule, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -84,10 +108,11 @@ export class FaultProxy {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Forget what was seen and every fault. */
+  /** Forget what was seen, every fault and every responder. */
   reset(): void {
     this.seen.length = 0;
     this.faults = [];
+    this.responders = [];
     this.faulted.clear();
   }
 
@@ -119,7 +144,8 @@ export class FaultProxy {
     const path = req.url ?? '/';
     const t = requestTarget(req.method ?? 'GET', path, req.headers, body.toString('utf8'));
     const rule = this.matching(t, path);
-    this.seen.push({ ...t, method: req.method ?? 'GET', path, ...(rule ? { fault: rule.fault } : {}) });
+    const answer = rule && rule.fault !== 'delay' ? undefined : this.answer(t, body.toString('utf8'), path);
+    this.seen.push({ ...t, method: req.method ?? 'GET', path, ...(rule ? { fault: rule.fault } : {}), ...(answer ? { fixture: true } : {}) });
     if (rule?.fault === 'reset') return void req.socket.destroy();
     if (rule?.fault === 'delay') {
       await new Promise<void>((resolve) => {
@@ -133,7 +159,20 @@ export class FaultProxy {
       res.writeHead(r.status, { ...r.headers, 'content-length': Buffer.byteLength(r.body) });
       return void res.end(r.body);
     }
+    if (answer) {
+      const type = String(req.headers['content-type'] ?? 'application/json');
+      res.writeHead(answer.status ?? 200, { 'content-type': type, 'x-amzn-requestid': 'fixture-1', ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+      return void res.end(answer.body);
+    }
     await this.forward(req, res, body, t);
+  }
+
+  private answer(t: RequestTarget, body: string, path: string): FixtureResponse | undefined {
+    for (const r of this.responders) {
+      const a = r(t, body, path);
+      if (a) return a;
+    }
+    return undefined;
   }
 
   private forward(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, t: RequestTarget): Promise<void> {

@@ -158,9 +158,4 @@ describe('nothing readable at all', () => {
       return true;
     });
   });
-
-  it('telemetry says plainly that this build does not read it', async () => {
-    const snap = await source({ regions: [WEST] }).collect();
-    await assert.rejects(source().collectTelemetry(snap, { start: new Date(0), end: new Date(1000) }), /not implemented in this build/);
-  });
 });

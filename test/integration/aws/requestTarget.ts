@@ -1,7 +1,7 @@
 /**
  * Which AWS operation an HTTP request is, read from the wire alone: service and region from the SigV4
- * credential scope, the operation from `X-Amz-Target` (JSON protocols), `Action=` (query protocol) or
- * Lambda's REST paths. Used by the fault proxy to record and to aim faults.
+ * credential scope, the operation from `X-Amz-Target` (JSON protocols), `Action=` (query protocol),
+ * Lambda's REST paths or S3's path-style ones. Used by the fault proxy to record and to aim faults.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -10,7 +10,7 @@ export interface RequestTarget {
   service: string;
   operation: string;
   region: string;
-  protocol: 'rest-json' | 'json' | 'query';
+  protocol: 'rest-json' | 'json' | 'query' | 'rest-xml';
 }
 
 /** SigV4 signing names that differ from the IAM prefix. */
@@ -42,6 +42,18 @@ export function lambdaOperation(method: string, path: string): string {
   return `${method} ${p}`;
 }
 
+/** S3 with path-style addressing (a custom endpoint): `/bucket?list-type=2` lists, `/bucket/key` is an object. */
+export function s3Operation(method: string, path: string): string {
+  const [p, q = ''] = path.split('?');
+  const params = new URLSearchParams(q);
+  const xId = params.get('x-id');
+  if (xId) return xId;
+  const isObject = p.split('/').filter(Boolean).length > 1;
+  const ops: Record<string, [string, string]> = { GET: ['GetObject', params.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects'], PUT: ['PutObject', 'CreateBucket'], HEAD: ['HeadObject', 'HeadBucket'], DELETE: ['DeleteObject', 'DeleteBucket'] };
+  const pair = ops[method];
+  return pair ? pair[isObject ? 0 : 1] : `${method} ${p}`;
+}
+
 export function requestTarget(method: string, path: string, headers: IncomingHttpHeaders, body: string): RequestTarget {
   const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(String(headers.authorization ?? ''));
   const region = scope?.[1] ?? '?';
@@ -49,6 +61,7 @@ export function requestTarget(method: string, path: string, headers: IncomingHtt
   const target = headers['x-amz-target'];
   if (typeof target === 'string') return { service, region, operation: target.slice(target.lastIndexOf('.') + 1), protocol: 'json' };
   if (service === 'lambda') return { service, region, operation: lambdaOperation(method, path), protocol: 'rest-json' };
+  if (service === 's3') return { service, region, operation: s3Operation(method, path), protocol: 'rest-xml' };
   const action = new URLSearchParams(body).get('Action') ?? new URLSearchParams(path.split('?')[1] ?? '').get('Action') ?? `${method} ${path}`;
   return { service, region, operation: action, protocol: 'query' };
 }

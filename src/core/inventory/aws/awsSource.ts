@@ -1,11 +1,12 @@
 /**
  * The AWS account source: identity, then IAM (once per account) and every region (functions, network,
  * alarms) at the same time, each section cached until `refresh`. A failed call is an `errors` entry and
- * the rest is still read; a cancelled collection returns what it had, with a `cancelled` error.
+ * the rest is still read; a cancelled collection returns what it had, with a `cancelled` error. Runtime
+ * telemetry for a window (metrics, flow logs, CloudTrail) is telemetryCollector.ts.
  */
 import type { AccountIdentity, AccountSnapshot, CollectError, IamInventory, LiveFunction, MetricAlarmInfo, NetworkInventory } from '../accountModel';
 import { emptySnapshot } from '../accountModel';
-import type { AccountSource, CollectOptions, CollectProgress } from '../accountSource';
+import type { AccountSource, CollectOptions, CollectProgress, TelemetryOptions } from '../accountSource';
 import type { Telemetry } from '../telemetryModel';
 import { describeAwsError } from './awsErrors';
 import { SectionCache } from './cache';
@@ -23,7 +24,9 @@ import { Pacer } from './pacing';
 import { mapPool } from './rateLimit';
 import { resolveRegions } from './regionChoice';
 import { collapseRegionFailure } from './regionFailure';
-import { AwsCollectionError, TelemetryNotImplementedError } from './sourceErrors';
+import { AwsCollectionError } from './sourceErrors';
+import { collectAccountTelemetry } from './telemetryCollector';
+import { telemetryTuning } from './telemetryTuning';
 
 /** Regions read at once; each region paces its own calls. */
 const REGION_CONCURRENCY = 4;
@@ -94,8 +97,15 @@ class AwsAccountSource implements AccountSource {
     return this.snapshot(account, regions, iamSection, regionSections, []);
   }
 
-  collectTelemetry(): Promise<Telemetry> {
-    return Promise.reject(new TelemetryNotImplementedError());
+  /** Not cached: every call reads its own window. */
+  async collectTelemetry(snapshot: AccountSnapshot, opts: TelemetryOptions): Promise<Telemetry> {
+    const env: CallEnv = { signal: opts.signal, onProgress: opts.onProgress, profile: effectiveProfile(this.conn), endpoint: this.conn.endpoint };
+    const clients = new AwsClients({ conn: this.conn, credentials: this.credentials, pacer: new Pacer(this.options.pacing), signal: opts.signal });
+    try {
+      return await collectAccountTelemetry(clients, env, telemetryTuning(this.options.telemetry), snapshot, opts);
+    } finally {
+      clients.destroy();
+    }
   }
 
   private async identity(clients: AwsClients, region: string, env: CallEnv): Promise<AccountIdentity> {

@@ -4,27 +4,38 @@
  * request timeouts, and the custom endpoint when one is set — the same path for AWS, LocalStack and moto.
  * Clients live for one collection and are destroyed after it, so no keep-alive socket outlives it.
  */
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider, InitializeHandler, InitializeHandlerArguments, MetadataBearer } from '@smithy/types';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS, type AwsConnection } from './connection';
 import { Pacer } from './pacing';
 import { operationOf, READ_ONLY_MIDDLEWARE_NAME, readOnlyMiddleware } from './readOnly';
 
-/**
- * Client classes by IAM service prefix. The telemetry task adds `logs` (CloudWatchLogsClient),
- * `cloudtrail` (CloudTrailClient) and `s3` (S3Client, with `forcePathStyle` when an endpoint is set) here.
- */
+/** Client classes by IAM service prefix. */
 const CLIENT_CLASSES = {
   lambda: LambdaClient,
   iam: IAMClient,
   ec2: EC2Client,
   cloudwatch: CloudWatchClient,
   sts: STSClient,
+  logs: CloudWatchLogsClient,
+  cloudtrail: CloudTrailClient,
+  s3: S3Client,
 } as const;
+
+/**
+ * S3 only: a custom endpoint (moto, LocalStack) serves buckets by path, not by virtual host; a flow-log
+ * bucket in another region than the flow log is followed there instead of failing with a redirect.
+ */
+function serviceConfig(service: string, conn: AwsConnection): object {
+  return service === 's3' ? { followRegionRedirects: true, ...(conn.endpoint ? { forcePathStyle: true } : {}) } : {};
+}
 
 export type AwsService = keyof typeof CLIENT_CLASSES;
 export type AwsClientFor<S extends AwsService> = InstanceType<(typeof CLIENT_CLASSES)[S]>;
@@ -77,6 +88,7 @@ export class AwsClients {
       retryMode: 'adaptive',
       // throwOnRequestTimeout: without it the SDK only logs a warning when requestTimeout passes.
       requestHandler: { requestTimeout: timeout, socketTimeout: timeout, connectionTimeout: Math.min(timeout, 5_000), throwOnRequestTimeout: true },
+      ...serviceConfig(service, conn),
     });
     client.middlewareStack.add(readOnlyMiddleware(service, region, conn.onCall), { step: 'initialize', name: READ_ONLY_MIDDLEWARE_NAME, priority: 'high' });
     client.middlewareStack.add(

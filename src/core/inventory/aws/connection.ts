@@ -1,6 +1,7 @@
 /** How Lambda Guard connects to an AWS account: what the CLI flags and the extension settings fill in. */
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsCall } from './readOnly';
+import type { TelemetryTuning } from './telemetryTuning';
 
 export interface AwsConnection {
   /** A profile of the shared config files (~/.aws/config, ~/.aws/credentials); AWS_PROFILE or `default` when unset. */
@@ -27,6 +28,8 @@ export interface AwsSourceOptions {
   managedPolicyDataset?: string | false;
   /** `aws` (default) paces calls to Lambda's published rate limits; `none` turns the pacing off (benchmarks only). */
   pacing?: 'aws' | 'none';
+  /** Waits, limits and thresholds of the telemetry readers (Logs Insights polling, deadline, rows; the FilterLogEvents size limit). */
+  telemetry?: TelemetryTuning;
 }
 
 /** The profile the standard chain will use. */

@@ -7,6 +7,7 @@ export { createAwsSource } from './awsSource';
 export { describeAwsError, type AwsErrorContext } from './awsErrors';
 export type { AwsConnection, AwsSourceOptions } from './connection';
 export { READ_ONLY_OPERATIONS, iamActionFor, requiredIamActions, WriteOperationRefusedError, type AwsCall } from './readOnly';
-export { AwsCollectionError, TelemetryNotImplementedError } from './sourceErrors';
+export { AwsCollectionError } from './sourceErrors';
+export type { TelemetryTuning } from './telemetryTuning';
 export { defaultRegion } from './regions';
 export { listProfiles, profileRegion } from './profiles';

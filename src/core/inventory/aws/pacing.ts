@@ -1,8 +1,9 @@
 /**
  * Lambda's published control-plane rate limits, per region: GetFunction 100 requests/s, GetPolicy 15/s,
  * every other control-plane call 15/s combined (aws-facts.md §3). IAM publishes none, but GetPolicyVersion
- * is often throttled, so the fallback reads of AWS managed policies are paced gently too. Throttling that
- * still happens is retried by the SDK's adaptive retry mode.
+ * is often throttled, so the fallback reads of AWS managed policies are paced gently too. Telemetry:
+ * CloudTrail LookupEvents 2/s, CloudWatch Logs FilterLogEvents and DescribeLogStreams 5/s each (aws-facts.md
+ * §4; the CloudWatch Logs quotas). Throttling that still happens is retried by the SDK's adaptive retry mode.
  */
 import { TokenBucket } from './rateLimit';
 
@@ -10,6 +11,8 @@ const BUCKETS: Record<string, { rate: number; key: (operation: string) => string
   lambda: { rate: 15, key: (op) => (op === 'GetFunction' ? 'GetFunction' : op === 'GetPolicy' ? 'GetPolicy' : 'control') },
   iam: { rate: 10, key: (op) => (op === 'GetPolicy' || op === 'GetPolicyVersion' ? 'policies' : undefined) },
   cloudtrail: { rate: 2, key: (op) => (op === 'LookupEvents' ? 'LookupEvents' : undefined) },
+  // FilterLogEvents and DescribeLogStreams: 5 transactions/s per account and region, not raisable.
+  logs: { rate: 5, key: (op) => (op === 'FilterLogEvents' || op === 'DescribeLogStreams' ? op : undefined) },
 };
 const RATE_OVERRIDES: Record<string, number> = { 'lambda:GetFunction': 100 };
 

@@ -25,9 +25,11 @@ export const READ_ONLY_OPERATIONS: readonly string[] = Object.freeze([
   'ec2:DescribeSubnets',
   'ec2:DescribeSecurityGroups',
   'cloudwatch:DescribeAlarms',
-  // Telemetry (a later task): flow logs, CloudTrail, metrics
+  // Telemetry: flow logs, CloudTrail, metrics
   'ec2:DescribeFlowLogs',
   'logs:DescribeLogGroups',
+  // The log streams of a Lambda ENI (`eni-…-all`, `-accept`, `-reject`), so FilterLogEvents reads only those.
+  'logs:DescribeLogStreams',
   'logs:FilterLogEvents',
   // StartQuery/StopQuery start and stop a Logs Insights query over existing logs: they create no
   // resource and change nothing in the account (the query and its results expire by themselves).

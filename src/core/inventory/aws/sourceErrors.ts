@@ -8,11 +8,3 @@ export class AwsCollectionError extends Error {
     super(error.message);
   }
 }
-
-/** Runtime telemetry (metrics, flow logs, CloudTrail) is a later part of the project; this build does not read it. */
-export class TelemetryNotImplementedError extends Error {
-  override readonly name = 'TelemetryNotImplementedError';
-  constructor() {
-    super('Runtime telemetry (CloudWatch metrics, VPC flow logs, CloudTrail) is not implemented in this build: collectTelemetry reads nothing from AWS yet.');
-  }
-}
