@@ -19,10 +19,17 @@ function hitsControl(n: ExpectNot, f: Finding): boolean {
   return (n.rule === '*' || f.ruleId === n.rule) && (!n.resource || f.resource === n.resource) && (n.line === undefined || line === n.line) && (!n.lines || (line >= n.lines[0] && line <= n.lines[1]));
 }
 
+/**
+ * The rules that existed when these sets were labelled. A rule added later (LG015: an exposed function
+ * without an alarm) was never part of their labels: its findings are neither hits nor false positives
+ * here, and it is measured by its own tests and by the live acceptance account.
+ */
+export const LABELLED_RULES: ReadonlySet<string> = new Set(Array.from({ length: 14 }, (_, i) => `LG${String(i + 1).padStart(3, '0')}`));
+
 export function score(labels: FileLabels[], results: Map<string, AnalyzeResult>): Score {
   const s: Score = { tp: 0, tpActive: 0, misses: [], falsePositives: [], unlabelled: [] };
   for (const fl of labels) {
-    const findings = results.get(fl.file)?.findings ?? [];
+    const findings = (results.get(fl.file)?.findings ?? []).filter((f) => LABELLED_RULES.has(f.ruleId));
     const matched = new Set<Finding>();
     for (const e of fl.expect ?? []) {
       const hit = findings.find((f) => !matched.has(f) && matches(e, f));

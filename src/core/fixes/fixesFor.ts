@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding';
 import type { AccessLevel } from '../iam/catalog';
 import type { AnalyzeOptions } from '../scan/analyzeText';
+import { addAlarmFix } from './alarmFix';
 import { narrowWildcardFix, resourceArnFixes, scopeResourcesFixes } from './collectionFixes';
 import { passedToServiceFix, restrictPrincipalFixes, sourceConditionFixes } from './conditionFixes';
 import { FixDocument } from './fixDocument';
@@ -48,6 +49,8 @@ export function quickFixes(req: FixRequest): Fix[] {
       return verified(req, scopeResourcesFixes(doc, req.finding));
     case 'restrictPrincipal':
       return verified(req, restrictPrincipalFixes(doc, req.finding));
+    case 'addAlarm':
+      return verified(req, [addAlarmFix(doc, req.finding)]);
     case 'useDynamicReference':
       return verified(req, [dynamicReferenceFix(doc, req.finding)]);
     default:

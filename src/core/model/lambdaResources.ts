@@ -17,12 +17,30 @@ export interface LambdaPermission {
   propertiesRange: SourceRange;
   /** Set for permissions SAM generates: e.g. `SAM event "Upload" (S3) of function Resizer`. */
   generatedBy?: string;
+  /** Logical id of the function in this template (`FunctionName: !Ref Fn`, or the SAM function itself). */
+  functionRef?: string;
 }
 
 /** A function URL: `AWS::Lambda::Url`, SAM `FunctionUrlConfig`, CDK `addFunctionUrl`. */
 export interface FunctionUrl {
   owner: string;
   authType?: Str;
+  range: SourceRange;
+  /** Logical id of the function the URL serves (`TargetFunctionArn: !Ref Fn`, or the SAM function itself). */
+  functionRef?: string;
+}
+
+/** One metric an alarm watches (a metric-math alarm watches several). */
+export interface AlarmMetric {
+  namespace?: Str;
+  metricName?: Str;
+  dimensions: { name: string; value: Str; functionRef?: string }[];
+}
+
+/** An `AWS::CloudWatch::Alarm`, for LG015 (a function reachable from outside needs one). */
+export interface AlarmInfo {
+  owner: string;
+  metrics: AlarmMetric[];
   range: SourceRange;
 }
 
@@ -37,6 +55,8 @@ export interface EnvVar {
 /** A function and its execution role link (logical ids), for related information and the tree. */
 export interface FunctionInfo {
   owner: string;
+  /** `FunctionName` when written literally: alarms may name the function by it. */
+  name?: string;
   /** Logical id of the role, when the role is in the same template; `undefined` for an ARN or unknown. */
   roleRef?: string;
   range: SourceRange;

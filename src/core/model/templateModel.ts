@@ -1,4 +1,4 @@
-import type { FunctionInfo, EnvVar, FunctionUrl, LambdaPermission } from './lambdaResources';
+import type { AlarmInfo, EnvVar, FunctionInfo, FunctionUrl, LambdaPermission } from './lambdaResources';
 import type { ManagedPolicyRef, PolicyDocument } from './policy';
 import type { SourceRange } from './sourceRange';
 
@@ -39,6 +39,7 @@ export interface TemplateModel {
   permissions: LambdaPermission[];
   functionUrls: FunctionUrl[];
   envVars: EnvVar[];
+  alarms: AlarmInfo[];
   suppressions: Suppression[];
 }
 
@@ -53,6 +54,7 @@ export function emptyModel(file: string, format: TemplateFormat): TemplateModel 
     permissions: [],
     functionUrls: [],
     envVars: [],
+    alarms: [],
     suppressions: [],
   };
 }

@@ -13,6 +13,7 @@ import { lg011SensitiveAccess } from './lg011SensitiveAccess';
 import { lg012UnknownAction } from './lg012UnknownAction';
 import { lg013NonInvokePermission } from './lg013NonInvokePermission';
 import { lg014PlaintextSecretEnv } from './lg014PlaintextSecretEnv';
+import { lg015ExposedWithoutAlarm } from './lg015ExposedWithoutAlarm';
 
 /** Every template rule, in id order (the order SARIF lists them). */
 export const ALL_RULES: Rule[] = [
@@ -30,6 +31,7 @@ export const ALL_RULES: Rule[] = [
   lg012UnknownAction,
   lg013NonInvokePermission,
   lg014PlaintextSecretEnv,
+  lg015ExposedWithoutAlarm,
 ];
 
 const BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

@@ -43,6 +43,7 @@ export function extractPermission(id: string, r: TNode, props: TNode | undefined
     owner: id,
     action: first(get(props, 'Action'), ctx),
     functionName: first(get(props, 'FunctionName'), ctx),
+    functionRef: roleRefOf(get(props, 'FunctionName'), ctx),
     range: r.range,
     propertiesRange: entry(r, 'Properties')?.keyRange ?? r.range,
   };
@@ -60,8 +61,9 @@ export function extractPermission(id: string, r: TNode, props: TNode | undefined
 
 export function extractUrl(id: string, r: TNode, props: TNode | undefined, ctx: ExtractContext): void {
   const types = resolveScalar(get(props, 'AuthType'), ctx.rc);
-  if (types.length === 0) ctx.model.functionUrls.push({ owner: id, range: r.range });
-  for (const authType of types) ctx.model.functionUrls.push({ owner: id, authType, range: r.range });
+  const functionRef = roleRefOf(get(props, 'TargetFunctionArn'), ctx);
+  if (types.length === 0) ctx.model.functionUrls.push({ owner: id, range: r.range, functionRef });
+  for (const authType of types) ctx.model.functionUrls.push({ owner: id, authType, range: r.range, functionRef });
 }
 
 /**
@@ -81,7 +83,7 @@ export function extractEnv(id: string, vars: TNode[], ctx: ExtractContext): void
   for (const evs of byName.values()) ctx.model.envVars.push(...evs);
 }
 
-/** The logical id of a role referenced as `!GetAtt Role.Arn` or `!Ref Role`, when it is in the template. */
+/** The logical id of a resource (a role, a function) referenced as `!GetAtt X.Arn` or `!Ref X`, when it is in the template. */
 export function roleRefOf(node: TNode | undefined, ctx: ExtractContext): string | undefined {
   if (!node || node.kind !== 'fn') return undefined;
   const raw = node.name === 'Fn::GetAtt' ? (node.arg.kind === 'seq' ? scalarString(node.arg.items[0]) : scalarString(node.arg)?.split('.')[0]) : node.name === 'Ref' ? scalarString(node.arg) : undefined;
@@ -89,7 +91,7 @@ export function roleRefOf(node: TNode | undefined, ctx: ExtractContext): string 
 }
 
 export function extractFunction(id: string, r: TNode, props: TNode | undefined, ctx: ExtractContext): void {
-  ctx.model.functions.push({ owner: id, roleRef: roleRefOf(get(props, 'Role'), ctx), range: r.range });
+  ctx.model.functions.push({ owner: id, name: scalarString(get(props, 'FunctionName')), roleRef: roleRefOf(get(props, 'Role'), ctx), range: r.range });
   const vars = get(get(props, 'Environment'), 'Variables');
   if (vars) extractEnv(id, [vars], ctx);
 }

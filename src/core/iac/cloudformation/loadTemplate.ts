@@ -11,6 +11,7 @@ import { entry, get, scalarString, type TNode } from '../tree/tnode';
 import { looksLikeTemplate, templateFormat } from './detectTemplate';
 import { parseEmbeddedJson, parseEmbeddedSubJson } from './embeddedJson';
 import type { ExtractContext, ResourceExtractor } from './extractContext';
+import { extractAlarm } from './extractAlarm';
 import { extractPolicy, extractRole, extractUserOrGroup } from './extractIam';
 import { extractFunction, extractPermission, extractUrl } from './extractLambda';
 import { RESOURCE_POLICY_TYPES, resourcePolicyExtractor } from './extractResourcePolicy';
@@ -26,6 +27,7 @@ const EXTRACTORS: Record<string, ResourceExtractor> = {
   'AWS::Lambda::Url': extractUrl,
   'AWS::Lambda::Function': extractFunction,
   'AWS::Serverless::Function': extractServerlessFunction,
+  'AWS::CloudWatch::Alarm': extractAlarm,
   ...Object.fromEntries(RESOURCE_POLICY_TYPES.map((t) => [t, resourcePolicyExtractor(t)])),
 };
 

@@ -2,7 +2,7 @@ import type { ExtractContext } from '../cloudformation/extractContext';
 import { extractEnv, roleRefOf } from '../cloudformation/extractLambda';
 import { readPolicyDocument } from '../cloudformation/readStatement';
 import { resolveScalar } from '../cloudformation/resolveStr';
-import { get, type TNode } from '../tree/tnode';
+import { get, scalarString, type TNode } from '../tree/tnode';
 import { extractSamEvents } from './samEvents';
 import { extractSamPolicies } from './samPolicies';
 
@@ -11,7 +11,7 @@ export function extractServerlessFunction(id: string, r: TNode, props: TNode | u
   const g = ctx.functionGlobals;
   const pick = (key: string): TNode | undefined => get(props, key) ?? get(g, key);
   const roleNode = pick('Role');
-  ctx.model.functions.push({ owner: id, roleRef: roleNode ? roleRefOf(roleNode, ctx) : undefined, range: r.range });
+  ctx.model.functions.push({ owner: id, name: scalarString(get(props, 'FunctionName')), roleRef: roleNode ? roleRefOf(roleNode, ctx) : undefined, range: r.range });
 
   const envs = [get(get(g, 'Environment'), 'Variables'), get(get(props, 'Environment'), 'Variables')].filter((n): n is TNode => !!n);
   extractEnv(id, envs, ctx);
@@ -28,8 +28,8 @@ export function extractServerlessFunction(id: string, r: TNode, props: TNode | u
   const url = pick('FunctionUrlConfig');
   if (url) {
     const types = resolveScalar(get(url, 'AuthType'), ctx.rc);
-    if (types.length === 0) ctx.model.functionUrls.push({ owner: id, range: url.range });
-    for (const authType of types) ctx.model.functionUrls.push({ owner: id, authType, range: url.range });
+    if (types.length === 0) ctx.model.functionUrls.push({ owner: id, range: url.range, functionRef: id });
+    for (const authType of types) ctx.model.functionUrls.push({ owner: id, authType, range: url.range, functionRef: id });
   }
   extractSamEvents(id, get(props, 'Events'), ctx);
 }

@@ -50,6 +50,7 @@ function addEventPermission(fnId: string, ev: TEntry, ctx: ExtractContext): void
     range: ev.range,
     propertiesRange: ev.keyRange,
     generatedBy: `SAM event "${ev.key}" (${type}) of function ${fnId}`,
+    functionRef: fnId,
   };
   if (spec.sourceArn) perm.sourceArn = str(HOLE, at, `SAM ${type} source ARN`);
   if (spec.sourceAccount) perm.sourceAccount = str(HOLE, at, 'SAM AWS::AccountId');
