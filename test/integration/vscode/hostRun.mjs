@@ -19,6 +19,9 @@ export function prepareRun({ workspace = DEFAULT_WORKSPACE, trust = false, grep 
   const tmp = mkdtempSync(join(tmpdir(), 'lg-vscode-host-'));
   const ws = join(tmp, 'workspace');
   cpSync(resolve(workspace), ws, { recursive: true });
+  // A CDK app with its synthesised cdk.out (the unit tests' fixture, not a second copy of it): the workspace
+  // scan must map the templates' findings back to the TypeScript, as the CLI does.
+  cpSync(join(repoRoot, 'test/fixtures/cdk/outApp'), join(ws, 'outapp'), { recursive: true });
   const userDataDir = join(tmp, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   // Workspace Trust prompts are refused in test mode; the untrusted path is tested with trust on.
