@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Finding, ScanError } from '../core/model/finding';
 import type { SessionView } from './account/accountSession';
+import type { MonitorView } from './account/monitorSession';
 import type { FnNode } from './tree/functionNodes';
 import type { ScanSummary } from './workspace/workspaceScanner';
 
@@ -22,5 +23,8 @@ export interface LambdaGuardApi {
     children(node?: FnNode): FnNode[];
     item(node: FnNode): vscode.TreeItem;
     readonly onDidChange: vscode.Event<void>;
+    /** Runtime monitoring of the open account: alerts and activity per function. */
+    monitor(): MonitorView;
+    readonly onDidChangeMonitor: vscode.Event<void>;
   };
 }

@@ -105,6 +105,8 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
       children: (n) => account.tree.getChildren(n),
       item: (n) => account.tree.getTreeItem(n),
       onDidChange: account.session.onDidChange,
+      monitor: () => account.monitor.current,
+      onDidChangeMonitor: account.monitor.onDidChange,
     },
   };
 }

@@ -11,10 +11,11 @@ import { readAwsSettings } from './accountSettings';
 import { AccountStatusBar } from './accountStatusBar';
 import { describeFailure } from './awsLoader';
 import { LiveDocuments } from './liveDocuments';
+import { MonitorSession } from './monitorSession';
 import { recordAudit, remindOverdue } from './reauditReminder';
 
 /** The deployed-account half of the extension: session, Functions view, live documents, status bar, commands. */
-export function registerAccount(context: vscode.ExtensionContext): { session: AccountSession; tree: FunctionsTreeProvider } {
+export function registerAccount(context: vscode.ExtensionContext): { session: AccountSession; monitor: MonitorSession; tree: FunctionsTreeProvider } {
   const session = new AccountSession({
     analyzeOptions: () => analyzeOptions(readSettings()),
     analyzeAccess: (s: AccountSnapshot): ReadonlyMap<string, FunctionAccess> => analyzeAccess(s),
@@ -24,7 +25,8 @@ export function registerAccount(context: vscode.ExtensionContext): { session: Ac
     },
     describeError: (e) => describeFailure(e, readAwsSettings().profile, readAwsSettings().endpoint),
   });
-  const tree = new FunctionsTreeProvider(session);
+  const monitor = new MonitorSession(session, context.workspaceState);
+  const tree = new FunctionsTreeProvider(session, monitor);
   const view = vscode.window.createTreeView('lambdaGuard.functions', { treeDataProvider: tree, showCollapseAll: true });
   const liveDocs = new LiveDocuments(session);
   const reveal = async (arn: string): Promise<void> => {
@@ -34,7 +36,11 @@ export function registerAccount(context: vscode.ExtensionContext): { session: Ac
   let recorded: unknown;
   context.subscriptions.push(
     session,
+    monitor,
     tree,
+    view.onDidChangeVisibility((e) => monitor.setVisible(e.visible)),
+    vscode.commands.registerCommand('lambdaGuard.refreshActivity', () => monitor.run()),
+    vscode.commands.registerCommand('lambdaGuard.resetBaselines', () => monitor.resetBaselines()),
     view,
     liveDocs,
     new AccountStatusBar(session),
@@ -51,7 +57,8 @@ export function registerAccount(context: vscode.ExtensionContext): { session: Ac
     ...registerAccountCommands({ session, liveDocs, reveal }),
   );
   setTimeout(() => void remindOverdue(context.globalState, readAwsSettings().reauditReminderDays), 5000);
-  return { session, tree };
+  monitor.setVisible(view.visible);
+  return { session, monitor, tree };
 }
 
 function badge(errors: number): vscode.ViewBadge | undefined {

@@ -95,7 +95,7 @@ export function toFunctionItem(n: FnNode): vscode.TreeItem {
       const t = item(n, n.label, n.count > 0);
       const c = counts(n.findings);
       t.description = c || String(n.count);
-      const icons: Record<string, string> = { role: 'key', triggers: 'zap', modify: 'edit', invoke: 'play', network: 'plug', findings: 'checklist' };
+      const icons: Record<string, string> = { role: 'key', triggers: 'zap', modify: 'edit', invoke: 'play', network: 'plug', findings: 'checklist', activity: 'pulse' };
       const w = worst(n.findings);
       t.iconPath = w ? SEVERITY_ICON[w] : new vscode.ThemeIcon(icons[n.section]);
       t.contextValue = `lgSection-${n.section}`;
@@ -140,6 +140,16 @@ export function toFunctionItem(n: FnNode): vscode.TreeItem {
       t.tooltip = md([`${f.ruleId} (${f.severity})`, f.message]);
       t.command = { command: SHOW_LIVE, title: 'Show in Live Configuration', arguments: [n] };
       t.contextValue = 'lgLiveFinding';
+      return t;
+    }
+    case 'alert': {
+      const a = n.alert;
+      const t = item(n, a.message, false);
+      t.description = `${a.ruleId} · ${a.time.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')}`;
+      t.iconPath = SEVERITY_ICON[a.severity];
+      t.tooltip = md([`${a.ruleId} (${a.severity}) at ${a.time}`, a.message, ...(a.sharedWith?.length ? [`Network interfaces shared by ${a.sharedWith.join(', ')}`] : [])]);
+      t.command = { command: 'lambdaGuard.openDashboard', title: 'Open Dashboard', arguments: [n.fn.arn] };
+      t.contextValue = 'lgAlert';
       return t;
     }
   }

@@ -2,10 +2,12 @@ import type { AccessGrant } from '../../core/access/accessModel';
 import type { AuditFunction } from '../../core/audit/functionSummary';
 import { within, type LivePart } from '../../core/audit/liveTemplate';
 import type { CollectError, LiveFunction } from '../../core/inventory/accountModel';
+import type { Alert } from '../../core/model/alert';
+import type { FunctionActivity } from '../../core/monitor/functionActivity';
 import type { Finding } from '../../core/model/finding';
 import type { SessionView } from '../account/accountSession';
 
-export type SectionKind = 'role' | 'triggers' | 'modify' | 'invoke' | 'network' | 'findings';
+export type SectionKind = 'role' | 'triggers' | 'modify' | 'invoke' | 'network' | 'findings' | 'activity';
 
 /** The Functions view's nodes: plain data, so the tree logic is testable and ids are stable across refreshes. */
 export type FnNode =
@@ -17,7 +19,11 @@ export type FnNode =
   | { kind: 'part'; fn: LiveFunction; part: LivePart; findings: Finding[] }
   | { kind: 'grant'; fn: LiveFunction; grant: AccessGrant; relation: 'modify' | 'invoke' }
   | { kind: 'item'; fn: LiveFunction; id: string; label: string; description?: string; tooltip?: string; icon: string; children?: FnNode[] }
-  | { kind: 'finding'; fn: LiveFunction; finding: Finding };
+  | { kind: 'finding'; fn: LiveFunction; finding: Finding }
+  | { kind: 'alert'; fn: LiveFunction; alert: Alert };
+
+/** What the Activity node of a function shows: its runtime activity, or why there is none. */
+export type ActivityState = { activity: FunctionActivity; windowHours: number } | { note: string } | undefined;
 
 export function nodeId(n: FnNode): string {
   switch (n.kind) {
@@ -39,6 +45,8 @@ export function nodeId(n: FnNode): string {
       return `${n.fn.arn}/item/${n.id}`;
     case 'finding':
       return `${n.fn.arn}/finding/${n.finding.ruleId}/${n.finding.live?.startLine ?? 0}:${n.finding.live?.startColumn ?? 0}/${n.finding.message}`;
+    case 'alert':
+      return `${n.fn.arn}/alert/${n.alert.ruleId}/${n.alert.time}/${n.alert.message}`;
   }
 }
 
@@ -67,7 +75,7 @@ function inParts(parts: LivePart[], kinds: LivePart['kind'][], findings: Finding
 }
 
 /** A function's sections: role, triggers, who can modify / invoke, network, findings. */
-export function sectionNodes(fn: LiveFunction, parts: LivePart[], summary: AuditFunction | undefined, findings: Finding[]): FnNode[] {
+export function sectionNodes(fn: LiveFunction, parts: LivePart[], summary: AuditFunction | undefined, findings: Finding[], activity?: ActivityState): FnNode[] {
   const roleName = fn.role.slice(fn.role.lastIndexOf('/') + 1);
   const roleFindings = inParts(parts, ['trust', 'inline', 'managed', 'managedArn', 'boundary'], findings);
   const triggerFindings = inParts(parts, ['permission', 'url'], findings);
@@ -82,11 +90,46 @@ export function sectionNodes(fn: LiveFunction, parts: LivePart[], summary: Audit
   }
   if (fn.vpc?.subnetIds.length) out.push({ kind: 'section', fn, section: 'network', label: 'Network', count: summary?.vpc?.interfaces.length ?? 0, findings: [] });
   out.push({ kind: 'section', fn, section: 'findings', label: 'Findings', count: findings.filter((f) => !f.suppressed).length, findings });
+  if (activity && 'activity' in activity) {
+    const a = activity.activity;
+    out.push({ kind: 'section', fn, section: 'activity', label: `Activity (last ${activity.windowHours} h)`, count: a.alerts.length + a.peers.length + a.changes.length, findings: [] });
+  } else if (activity) {
+    out.push({ kind: 'item', fn, id: 'activity-note', label: 'Activity', description: activity.note, tooltip: activity.note, icon: 'pulse' });
+  }
   return out;
 }
 
+/** An Activity section's children: alerts first, then changes, then the peers of its network interfaces. */
+export function activityChildren(fn: LiveFunction, a: FunctionActivity): FnNode[] {
+  const when = (iso: string): string => iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  const at = (sec: number): string => when(new Date(sec * 1000).toISOString());
+  return [
+    ...a.alerts.map((alert): FnNode => ({ kind: 'alert', fn, alert })),
+    ...a.changes.map((c, i): FnNode => ({ kind: 'item', fn, id: `change/${i}/${c.time}`, label: c.what, description: `${c.who} · ${when(c.time)}`, tooltip: `${c.eventName} by ${c.who} at ${c.time}`, icon: 'history' })),
+    ...a.peers.map((p): FnNode => ({
+      kind: 'item',
+      fn,
+      id: `peer/${p.peer}/${p.port}/${p.protocol}`,
+      label: p.description,
+      description: `${p.isNew ? 'new · ' : ''}${formatBytes(p.bytes)} · ${p.accepted} accepted${p.rejected ? `, ${p.rejected} rejected` : ''}`,
+      tooltip: `${p.description}: first ${at(p.first)}, last ${at(p.last)}${a.sharedWith.length ? `. Seen on network interfaces shared with ${a.sharedWith.join(', ')}: the traffic may be theirs.` : ''}`,
+      icon: p.isNew ? 'warning' : 'arrow-swap',
+    })),
+  ];
+}
+
+function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${n >= 10 || i === 0 ? Math.round(n) : n.toFixed(1)} ${units[i]}`;
+}
+
 /** The children of one section. */
-export function sectionChildren(n: FnNode & { kind: 'section' }, parts: LivePart[], summary: AuditFunction | undefined): FnNode[] {
+export function sectionChildren(n: FnNode & { kind: 'section' }, parts: LivePart[], summary: AuditFunction | undefined, activity?: ActivityState): FnNode[] {
   const { fn } = n;
   const partNodes = (kinds: LivePart['kind'][]): FnNode[] =>
     parts.filter((p) => kinds.includes(p.kind)).map((part) => ({ kind: 'part', fn, part, findings: n.findings.filter((f) => f.live && within(f.live, part.range)) }));
@@ -106,6 +149,8 @@ export function sectionChildren(n: FnNode & { kind: 'section' }, parts: LivePart
       return networkChildren(fn, summary);
     case 'findings':
       return n.findings.map((finding) => ({ kind: 'finding', fn, finding }));
+    case 'activity':
+      return activity && 'activity' in activity ? activityChildren(fn, activity.activity) : [];
   }
 }
 

@@ -4,8 +4,10 @@ import { buildLiveTemplate, type LivePart } from '../../core/audit/liveTemplate'
 import type { LiveFunction } from '../../core/inventory/accountModel';
 import type { Finding } from '../../core/model/finding';
 import type { AccountSession } from '../account/accountSession';
+import type { MonitorSession } from '../account/monitorSession';
+import { readMonitorSettings } from '../account/monitorSettings';
 import { toFunctionItem } from './functionItems';
-import { functionNodes, rootNodes, sectionChildren, sectionNodes, type FnNode } from './functionNodes';
+import { functionNodes, rootNodes, sectionChildren, sectionNodes, type ActivityState, type FnNode } from './functionNodes';
 
 /**
  * The Functions view: Account → Region → Function → role, triggers, who can modify / invoke, network,
@@ -15,17 +17,34 @@ import { functionNodes, rootNodes, sectionChildren, sectionNodes, type FnNode } 
 export class FunctionsTreeProvider implements vscode.TreeDataProvider<FnNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<FnNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly sub: vscode.Disposable;
+  private readonly subs: vscode.Disposable[];
   private findingsByArn = new Map<string, Finding[]>();
   private summaries = new Map<string, AuditFunction>();
   private parts = new Map<string, LivePart[]>();
   private pending?: NodeJS.Timeout;
 
-  constructor(private readonly session: AccountSession) {
-    this.sub = session.onDidChange(() => {
-      this.reindex();
-      this.schedule();
-    });
+  constructor(
+    private readonly session: AccountSession,
+    private readonly monitor: MonitorSession,
+  ) {
+    this.subs = [
+      session.onDidChange(() => {
+        this.reindex();
+        this.schedule();
+      }),
+      monitor.onDidChange(() => this.schedule()),
+    ];
+  }
+
+  private activityOf(arn: string): ActivityState {
+    const m = this.monitor.current;
+    if (m.state === 'ready' && m.activity) {
+      const activity = m.activity.get(arn);
+      return activity ? { activity, windowHours: readMonitorSettings().windowHours } : undefined;
+    }
+    if (m.state === 'loading') return { note: 'reading metrics, flow logs and CloudTrail…' };
+    if (m.state === 'failed') return { note: `not available: ${m.error ?? 'the telemetry could not be read'}` };
+    return undefined;
   }
 
   /** Pages of functions arrive quickly: one repaint per 150 ms at most (the index itself is always current). */
@@ -70,9 +89,9 @@ export class FunctionsTreeProvider implements vscode.TreeDataProvider<FnNode>, v
       case 'region':
         return functionNodes(v, n.region, (arn) => this.findingsByArn.get(arn) ?? []);
       case 'function':
-        return sectionNodes(n.fn, this.partsOf(n.fn), this.summaries.get(n.fn.arn), n.findings);
+        return sectionNodes(n.fn, this.partsOf(n.fn), this.summaries.get(n.fn.arn), n.findings, this.activityOf(n.fn.arn));
       case 'section':
-        return sectionChildren(n, this.partsOf(n.fn), this.summaries.get(n.fn.arn));
+        return sectionChildren(n, this.partsOf(n.fn), this.summaries.get(n.fn.arn), this.activityOf(n.fn.arn));
       case 'item':
         return n.children ?? [];
       default:
@@ -96,7 +115,7 @@ export class FunctionsTreeProvider implements vscode.TreeDataProvider<FnNode>, v
 
   dispose(): void {
     if (this.pending) clearTimeout(this.pending);
-    this.sub.dispose();
+    for (const s of this.subs) s.dispose();
     this.emitter.dispose();
   }
 }

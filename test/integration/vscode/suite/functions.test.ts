@@ -172,3 +172,29 @@ suite('functions view', () => {
     }
   });
 });
+
+suite('activity (runtime monitoring) on the demo account', () => {
+  // The demo's telemetry ends now and holds five anomalies in its last day (src/core/inventory/snapshot/demoTelemetry.ts):
+  // a code change to receipts-ReportFunction by user bob, a port scan on the orders functions' network interfaces,
+  // a new internet peer of analytics-etl on an unusual port.
+  test('each function gets an Activity node with its alerts, changes and peers', async () => {
+    const a = await api();
+    await openDemo(a);
+    await waitFor('monitoring', () => a.account.monitor().state === 'ready', 60_000);
+    const east = child(a, undefined, 'us-east-1');
+    const report = child(a, child(a, east, 'receipts-ReportFunction'), 'Activity');
+    const kids = a.account.children(report);
+    const lg104 = kids.find((n) => n.kind === 'alert' && n.alert.ruleId === 'LG104');
+    assert.ok(lg104 && lg104.kind === 'alert' && /user bob/.test(lg104.alert.message), kids.map((k) => label(a, k)).join(' | '));
+    assert.ok(kids.some((n) => label(a, n) === 'code updated' && /user bob/.test(String(a.account.item(n).description))));
+
+    const worker = a.account.children(child(a, child(a, east, 'orders-worker'), 'Activity'));
+    assert.ok(worker.some((n) => n.kind === 'alert' && n.alert.ruleId === 'LG105'), 'the port scan hit the interfaces orders-worker shares');
+
+    const etl = a.account.children(child(a, child(a, east, 'analytics-etl'), 'Activity'));
+    const alert = etl.find((n) => n.kind === 'alert' && n.alert.ruleId === 'LG102');
+    assert.ok(alert && alert.kind === 'alert');
+    const peer = String(alert.alert.evidence.peer);
+    assert.ok(etl.some((n) => label(a, n).includes(peer) && String(a.account.item(n).description).startsWith('new ')), `the new peer ${peer} is listed and marked new`);
+  });
+});
