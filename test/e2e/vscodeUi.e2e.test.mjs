@@ -157,7 +157,8 @@ test('the activity bar shows Lambda Guard; its Findings view lists every finding
   }
   const status = await page.locator('.statusbar-item[id$="lambdaGuard.status"]').getAttribute('aria-label');
   const errors = findings.filter((f) => f.severity === 'error').length;
-  assert.match(status ?? '', new RegExp(`Lambda Guard: ${errors} errors, ${findings.length - errors} warnings`));
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  assert.match(status ?? '', new RegExp(`^Lambda Guard: ${errors} errors, ${warnings} warnings, ${findings.length - errors - warnings} infos`));
   await shot(page, 'findings-view');
 });
 
@@ -336,8 +337,9 @@ test('the status bar item says it is Lambda Guard, apart from VS Code\'s problem
   const item = page.locator('.statusbar-item[id$="lambdaGuard.status"]');
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const infos = findings.filter((f) => f.severity === 'info').length;
   const label = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const want = [errors ? label(errors, 'error') : '', warnings ? label(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  const want = [errors ? label(errors, 'error') : '', warnings ? label(warnings, 'warning') : '', infos ? `${infos} info` : ''].filter(Boolean).join(', ');
   assert.equal(oneSpace(await item.innerText()), `Lambda Guard: ${want}`);
   const problems = oneSpace(await page.locator('.statusbar-item[id="status.problems"]').innerText());
   assert.ok(!problems.includes('Lambda Guard'), `VS Code's own counter: ${problems}`);

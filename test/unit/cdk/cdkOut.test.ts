@@ -83,7 +83,9 @@ test('template findings move to TypeScript; those seen by source analysis are dr
 
   const merged = mergeCdkOutFindings(source.findings, synth.findings, index, sources);
   const summary = merged.map((f) => `${f.ruleId}@${f.location!.startLine}:${path.basename(f.location!.file)}`);
-  assert.deepEqual(summary.sort(), [`LG001@${rangeOfText(text, 'fn.addToRolePolicy').startLine}:out-stack.ts`, `LG006@${rangeOfText(text, "'Api'").startLine}:out-stack.ts`]);
+  // LG015 (the function has a URL and no alarm) is judged on templates only, so it too comes from cdk.out.
+  const api = rangeOfText(text, "'Api'").startLine;
+  assert.deepEqual(summary.sort(), [`LG001@${rangeOfText(text, 'fn.addToRolePolicy').startLine}:out-stack.ts`, `LG006@${api}:out-stack.ts`, `LG015@${api}:out-stack.ts`]);
   assert.match(merged.find((f) => f.ruleId === 'LG001')!.message, /dynamodb:\*/, 'grantFullAccess is only visible in the template');
 });
 
