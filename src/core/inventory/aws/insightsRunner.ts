@@ -31,6 +31,7 @@ export interface InsightsQuery {
 export const MAX_QUERY_LOG_GROUPS = 50;
 const ENDED = new Set(['Failed', 'Cancelled', 'Timeout', 'Unknown']);
 const iso = (s: number): string => new Date(s * 1000).toISOString();
+const duration = (ms: number): string => (ms >= 60_000 ? `${Math.round(ms / 6_000) / 10} min` : ms >= 1_000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`);
 
 export class InsightsRunner {
   private readonly slots: Semaphore;
@@ -88,10 +89,10 @@ export class InsightsRunner {
     }
   }
 
-  /** StartQuery, waiting (until the deadline) while the account already runs as many queries as it may. */
+  /** StartQuery, waiting (doubling the wait, until the deadline) while the account already runs as many queries as it may. */
   private async start(logs: CloudWatchLogsClient, q: InsightsQuery, deadline: number, abortSignal?: AbortSignal): Promise<{ queryId?: string }> {
     const input = { logGroupNames: q.logGroupNames, startTime: q.start, endTime: q.end - 1, queryString: q.queryString, limit: q.limit };
-    for (let wait = 2_000; ; wait = Math.min(wait * 2, 30_000)) {
+    for (let wait = 2 * this.tuning.insightsPollMs; ; wait = Math.min(wait * 2, 30_000)) {
       try {
         return await logs.send(new StartQueryCommand(input), { abortSignal });
       } catch (e) {
@@ -114,11 +115,10 @@ export class InsightsRunner {
 
   private async abandon(logs: CloudWatchLogsClient, q: InsightsQuery, queryId: string): Promise<undefined> {
     await this.stop(logs, q, queryId);
-    const minutes = Math.round(this.tuning.insightsDeadlineMs / 6_000) / 10;
     this.calls.record({
       ...this.site(q, 'GetQueryResults'),
       kind: 'timeout',
-      message: `The Logs Insights query over ${q.what} in ${q.region} (${iso(q.start)} to ${iso(q.end)}) did not finish within ${minutes} min; it was stopped and its results are missing. Try a shorter window, or --logs-engine filter.`,
+      message: `The Logs Insights query over ${q.what} in ${q.region} (${iso(q.start)} to ${iso(q.end)}) did not finish within ${duration(this.tuning.insightsDeadlineMs)}; it was stopped and its results are missing. Try a shorter window, or --logs-engine filter.`,
     });
     return undefined;
   }
