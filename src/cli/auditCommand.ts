@@ -45,7 +45,7 @@ ${ACCOUNT_HELP}
 
 Options:
       --compare FILE     also report what changed since that snapshot (functions, permissions, URLs,
-                         role policies, findings)
+                         role policies, findings); text, json and markdown formats
       --source PATH      link functions to their template resources under PATH (by the
                          aws:cloudformation:logical-id and stack-name tags)
   -f, --format FORMAT    text (default), json, sarif, markdown or html
@@ -92,6 +92,7 @@ export const auditCommand: CliCommand = {
     const failOn = flagValue(p, '--fail-on', 'error') as FailOn;
     const disabledRules = selectRules(p.values.get('--enable'), p.values.get('--disable'));
     const compareFile = flagValue(p, '--compare');
+    if (compareFile && (format === 'sarif' || format === 'html')) throw new UsageError(`--compare is reported in the text, json and markdown formats, not in ${format}`);
     const before = compareFile ? await readSnapshot(compareFile, io) : undefined;
     const sourceDir = flagValue(p, '--source');
     const source = await accountSourceFrom(p, io);

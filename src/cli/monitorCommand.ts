@@ -12,6 +12,7 @@ import { EXIT, EXIT_STATUS_HELP, FAIL_ON, type FailOn } from './exitStatus';
 import { printSummary, writeOutput } from './output';
 import { flagValue, parseFlags, type FlagSpec } from './parseFlags';
 import { UsageError } from './usageError';
+import { plural } from '../core/report/scanResult';
 
 const FORMATS = ['text', 'json'] as const;
 const ENGINES = ['auto', 'filter', 'insights'] as const;
@@ -55,8 +56,8 @@ ${EXIT_STATUS_HELP}`;
 function summaryLine(r: MonitorResult): string {
   const by = (s: string): number => r.alerts.filter((a) => a.severity === s).length;
   const n = r.alerts.length;
-  const head = n ? `✖ ${n} alert${n === 1 ? '' : 's'} (${by('error')} errors, ${by('warning')} warnings, ${by('info')} info)` : '✔ no alerts';
-  return [head, r.errors.length ? `${r.errors.length} error${r.errors.length === 1 ? '' : 's'} (incomplete)` : '', `${r.functions.length} functions`].filter(Boolean).join(' · ');
+  const head = n ? `✖ ${plural(n, 'alert')} (${plural(by('error'), 'error')}, ${plural(by('warning'), 'warning')}, ${by('info')} info)` : '✔ no alerts';
+  return [head, r.errors.length ? `${plural(r.errors.length, 'error')} (incomplete)` : '', plural(r.functions.length, 'function')].filter(Boolean).join(' · ');
 }
 
 export const monitorCommand: CliCommand = {

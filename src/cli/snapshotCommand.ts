@@ -7,6 +7,7 @@ import { EXIT, EXIT_STATUS_HELP } from './exitStatus';
 import { printSummary, writeOutput } from './output';
 import { flagValue, parseFlags, type FlagSpec } from './parseFlags';
 import { UsageError } from './usageError';
+import { plural } from '../core/report/scanResult';
 
 const OPTIONS: Record<string, FlagSpec> = {
   ...ACCOUNT_OPTIONS,
@@ -56,7 +57,7 @@ export const snapshotCommand: CliCommand = {
     }
     await writeOutput(snapshotToJson(snapshot), output, io);
     const errors = snapshot.errors.length;
-    printSummary(`${snapshot.functions.length} functions in ${snapshot.regions.length} region${snapshot.regions.length === 1 ? '' : 's'}${errors ? `, ${errors} AWS call${errors === 1 ? '' : 's'} failed (incomplete)` : ''}`, output, io);
+    printSummary(`${plural(snapshot.functions.length, 'function')} in ${plural(snapshot.regions.length, 'region')}${errors ? `, ${plural(errors, 'AWS call')} failed (incomplete)` : ''}`, output, io);
     return errors ? EXIT.failed : EXIT.clean;
   },
 };

@@ -1,7 +1,7 @@
 import type { CollectError } from '../inventory/accountModel';
 import type { ScanError } from '../model/finding';
 import { toJson } from '../report/jsonReport';
-import type { ScanResult } from '../report/scanResult';
+import { sortFindings, type ScanResult } from '../report/scanResult';
 import type { AuditResult } from './auditAccount';
 import type { SnapshotComparison } from './compareSnapshots';
 
@@ -39,13 +39,8 @@ export function auditToJson(a: AuditResult, toolVersion: string, comparison?: Sn
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const liveKey = (ruleId: unknown, message: unknown, arn: unknown): string => `${String(ruleId)}\u0000${String(arn)}\u0000${String(message)}`;
-
-/** `toJson` sorts findings and leaves `live` out: it is added back to each by rule, function and message. */
+/** `toJson` lists findings in `sortFindings` order and leaves `live` out: it is added back by position. */
 function withLive(json: Record<string, unknown>[], findings: AuditResult['findings']): Record<string, unknown>[] {
-  const live = new Map(findings.filter((f) => f.live).map((f) => [liveKey(f.ruleId, f.message, f.target?.arn), f.live]));
-  return json.map((f) => {
-    const l = live.get(liveKey(f.ruleId, f.message, (f.target as { arn?: string } | undefined)?.arn));
-    return l ? { ...f, live: { ...l } } : f;
-  });
+  const sorted = sortFindings(findings);
+  return json.map((f, i) => (sorted[i]?.live ? { ...f, live: { ...sorted[i].live } } : f));
 }

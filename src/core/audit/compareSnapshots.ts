@@ -33,11 +33,11 @@ function permissionKeys(fn: LiveFunction): Set<string> {
   return new Set(permissionSummaries(fn.resourcePolicy).map((p) => `${p.sid ?? '?'}: ${p.effect} ${p.principal} ${p.actions.join(',')} ${JSON.stringify(p.conditions)}`));
 }
 
-/** A role's policies as `name → canonical document` (inline) and `arn → ''` (attached). */
-function rolePolicies(role: IamRole | undefined): Map<string, string> {
+/** A role's policies as `inline NAME` / `attached ARN` → their document as text (an attached policy's from the snapshot's policies). */
+function rolePolicies(role: IamRole | undefined, s: AccountSnapshot): Map<string, string> {
   const m = new Map<string, string>();
   for (const p of role?.inlinePolicies ?? []) m.set(`inline ${p.name}`, JSON.stringify(p.document));
-  for (const p of role?.attachedPolicies ?? []) m.set(`attached ${p.arn}`, '');
+  for (const p of role?.attachedPolicies ?? []) m.set(`attached ${p.arn}`, JSON.stringify(s.iam.policies.find((x) => x.arn === p.arn)?.document ?? null));
   return m;
 }
 
@@ -51,8 +51,8 @@ function roleOf(s: AccountSnapshot, arn: string): IamRole | undefined {
 
 function compareFunction(a: LiveFunction, b: LiveFunction, before: AccountSnapshot, after: AccountSnapshot): FunctionChange | undefined {
   const perms = diffSets(permissionKeys(a), permissionKeys(b));
-  const pa = rolePolicies(roleOf(before, a.role));
-  const pb = rolePolicies(roleOf(after, b.role));
+  const pa = rolePolicies(roleOf(before, a.role), before);
+  const pb = rolePolicies(roleOf(after, b.role), after);
   const pol = diffSets(new Set(pa.keys()), new Set(pb.keys()));
   const rolePoliciesChanged = [...pb.keys()].filter((k) => pa.has(k) && pa.get(k) !== pb.get(k)).sort();
   const urlA = a.url ? `${a.url.url} (${a.url.authType})` : null;

@@ -59,11 +59,12 @@ function principalText(p: unknown): string {
 export function permissionSummaries(policy: PolicyJson | undefined): PermissionSummary[] {
   return list(policy?.Statement).map((st) => {
     const s = (st ?? {}) as Record<string, unknown>;
+    // NotPrincipal / NotAction mean "everyone but" / "every action but": said in words, never shown as the grantee.
     return {
       ...(typeof s.Sid === 'string' ? { sid: s.Sid } : {}),
       effect: String(s.Effect ?? '?'),
-      principal: principalText(s.Principal ?? s.NotPrincipal),
-      actions: list(s.Action ?? s.NotAction).map(String),
+      principal: s.Principal !== undefined ? principalText(s.Principal) : s.NotPrincipal !== undefined ? `anyone except ${principalText(s.NotPrincipal)}` : '?',
+      actions: s.Action !== undefined ? list(s.Action).map(String) : list(s.NotAction).map((a) => `any action except ${String(a)}`),
       conditions: (s.Condition && typeof s.Condition === 'object' ? s.Condition : {}) as Record<string, unknown>,
     };
   });

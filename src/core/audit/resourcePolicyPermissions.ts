@@ -44,7 +44,8 @@ function conditionProperties(cond: unknown): Record<string, unknown> | undefined
     for (const [key, value] of Object.entries(tests)) {
       const prop = CONDITION_PROPERTY[key.toLowerCase()];
       const values = list(value);
-      if (!prop || values.length !== 1 || typeof values[0] !== 'string') return undefined;
+      // A key tested twice (ArnEquals and ArnLike on SourceArn) is not one permission property.
+      if (!prop || prop in out || values.length !== 1 || typeof values[0] !== 'string') return undefined;
       out[prop] = values[0];
     }
   }

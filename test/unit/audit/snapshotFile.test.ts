@@ -64,7 +64,7 @@ test('missing or wrong parts are each named', () => {
   refuses(JSON.stringify({ ...minimal(), network: { interfaces: [] } }), /^prod\.json is damaged: missing or invalid network$/);
   refuses(JSON.stringify({ ...minimal(), regions: 'us-east-1' }), /^prod\.json is damaged: missing or invalid regions$/);
   // A function without an ARN is not a function the views can show.
-  const noArn = { ...minimal(), functions: [{ name: 'a', arn: 'arn:x', region: 'r' }, { name: 'b', region: 'r' }] };
+  const noArn = { ...minimal(), functions: [{ name: 'a', arn: 'arn:x', region: 'r', role: 'arn:aws:iam::1:role/a' }, { name: 'b', region: 'r', role: 'arn:aws:iam::1:role/b' }] };
   refuses(JSON.stringify(noArn), /^prod\.json is damaged: missing or invalid functions\[1\]$/);
 });
 

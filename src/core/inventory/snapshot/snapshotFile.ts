@@ -31,7 +31,15 @@ export function snapshotFromJson(text: string, file: string): AccountSnapshot {
   if (!isObject(v.network) || !['interfaces', 'subnets', 'securityGroups'].every((k) => Array.isArray((v.network as Record<string, unknown>)[k]))) problems.push('network');
   if (Array.isArray(v.functions)) {
     v.functions.forEach((f, i) => {
-      if (!isObject(f) || typeof f.name !== 'string' || typeof f.arn !== 'string' || typeof f.region !== 'string') problems.push(`functions[${i}]`);
+      if (!isObject(f) || typeof f.name !== 'string' || typeof f.arn !== 'string' || typeof f.region !== 'string' || typeof f.role !== 'string') problems.push(`functions[${i}]`);
+      else if (typeof f.resourcePolicy === 'string') {
+        // GetPolicy returns the policy as a JSON string: a hand-made snapshot may keep it that way.
+        try {
+          f.resourcePolicy = JSON.parse(f.resourcePolicy);
+        } catch {
+          problems.push(`functions[${i}].resourcePolicy (not JSON)`);
+        }
+      }
     });
   }
   if (problems.length) throw new SnapshotError(`${file} is damaged: missing or invalid ${problems.slice(0, 5).join(', ')}${problems.length > 5 ? ` and ${problems.length - 5} more` : ''}`);
@@ -41,6 +49,12 @@ export function snapshotFromJson(text: string, file: string): AccountSnapshot {
 /** Optional collections a hand-written or older snapshot may leave out, filled so views need not check. */
 function withDefaults(s: AccountSnapshot): AccountSnapshot {
   for (const f of s.functions) {
+    if (f.vpc) {
+      f.vpc.subnetIds ??= [];
+      f.vpc.securityGroupIds ??= [];
+    }
+    // A function's own region counts even when the list of regions forgot it.
+    if (!s.regions.includes(f.region)) s.regions.push(f.region);
     f.tags ??= {};
     f.environment ??= {};
     f.layers ??= [];
