@@ -4,10 +4,10 @@
  * unused fields only bounded. A field ends at a space, a newline or CR-LF; the caller guarantees a
  * newline ahead, so the loops need no bounds checks.
  *
- * Values land in `vals[f]`: the number / code / id, -1 for `-`, -2 for an invalid number.
+ * Values land in `vals[f]`: the number or IPv4 address code, -1 for `-`, -2 for an invalid number, TEXT
+ * for other text (an interface id, an IPv6 address), interned only once the record is accepted — so a
+ * garbled file cannot fill memory with strings.
  */
-import { addressCode } from './addressCodes';
-import type { ByteInterner } from './byteInterner';
 import { DEFAULT_FIELDS } from './flowLayout';
 
 const NL = 10;
@@ -15,6 +15,9 @@ const CR = 13;
 const SPACE = 32;
 const DASH = 45;
 const DOT = 46;
+
+/** vals[f] for a field holding text to intern (see above). */
+export const TEXT = -3;
 
 export const R_SKIP = 0;
 export const R_NUM = 1;
@@ -82,8 +85,8 @@ function readNum(buf: Uint8Array, i: number, vals: Float64Array, f: number): num
   return i;
 }
 
-/** An address: canonical dotted IPv4 read inline; anything else through addressCode (same rules, interned). */
-function readAddr(buf: Uint8Array, i: number, vals: Float64Array, f: number, strings: ByteInterner): number {
+/** An address: a canonical dotted IPv4 address becomes its code here (addressCodes.ts: same rules); other text is TEXT. */
+function readAddr(buf: Uint8Array, i: number, vals: Float64Array, f: number): number {
   const a = i;
   let v = 0;
   let octet = 0;
@@ -107,15 +110,15 @@ function readAddr(buf: Uint8Array, i: number, vals: Float64Array, f: number, str
     else ok = false;
   }
   if (ok && dots === 3 && digits > 0 && octet <= 255) vals[f] = v * 256 + octet;
-  else vals[f] = i - a === 1 && buf[a] === DASH ? -1 : addressCode(strings, buf, a, i);
+  else vals[f] = i - a === 1 && buf[a] === DASH ? -1 : TEXT;
   return i;
 }
 
-/** An interface id, interned. */
-function readId(buf: Uint8Array, i: number, vals: Float64Array, f: number, strings: ByteInterner): number {
+/** An interface id: TEXT, or -1 for `-`. */
+function readId(buf: Uint8Array, i: number, vals: Float64Array, f: number): number {
   const a = i;
   i = skipField(buf, i);
-  vals[f] = i - a === 1 && buf[a] === DASH ? -1 : strings.intern(buf, a, i);
+  vals[f] = i - a === 1 && buf[a] === DASH ? -1 : TEXT;
   return i;
 }
 
@@ -136,7 +139,7 @@ export interface FieldBuffers {
  * Reads the `roles.length` fields of the line at `s`. Returns the position of the line's terminator
  * (NL, or the CR of CR-LF), or -1 when the line has fewer or more fields.
  */
-export function readFields(buf: Uint8Array, s: number, roles: Uint8Array, out: FieldBuffers, strings: ByteInterner): number {
+export function readFields(buf: Uint8Array, s: number, roles: Uint8Array, out: FieldBuffers): number {
   const { starts, ends, vals } = out;
   const n = roles.length;
   let i = s;
@@ -144,8 +147,8 @@ export function readFields(buf: Uint8Array, s: number, roles: Uint8Array, out: F
     starts[f] = i;
     const role = roles[f];
     if (role === R_NUM) i = readNum(buf, i, vals, f);
-    else if (role === R_ADDR) i = readAddr(buf, i, vals, f, strings);
-    else if (role === R_ID) i = readId(buf, i, vals, f, strings);
+    else if (role === R_ADDR) i = readAddr(buf, i, vals, f);
+    else if (role === R_ID) i = readId(buf, i, vals, f);
     else i = skipField(buf, i);
     ends[f] = i;
     if (buf[i] !== SPACE) return f === n - 1 ? i : -1;
@@ -158,7 +161,7 @@ export function readFields(buf: Uint8Array, s: number, roles: Uint8Array, out: F
  * readFields for the default v2 layout, unrolled: the same readers in a fixed order, without the per-field
  * dispatch (the common case, about a third faster).
  */
-export function readDefaultFields(buf: Uint8Array, s: number, out: FieldBuffers, strings: ByteInterner): number {
+export function readDefaultFields(buf: Uint8Array, s: number, out: FieldBuffers): number {
   const { starts, ends, vals } = out;
   let i = s;
   // version, account-id
@@ -170,13 +173,13 @@ export function readDefaultFields(buf: Uint8Array, s: number, out: FieldBuffers,
   if (buf[i++] !== SPACE) return -1;
   // interface-id srcaddr dstaddr
   starts[2] = i;
-  i = ends[2] = readId(buf, i, vals, 2, strings);
+  i = ends[2] = readId(buf, i, vals, 2);
   if (buf[i++] !== SPACE) return -1;
   starts[3] = i;
-  i = ends[3] = readAddr(buf, i, vals, 3, strings);
+  i = ends[3] = readAddr(buf, i, vals, 3);
   if (buf[i++] !== SPACE) return -1;
   starts[4] = i;
-  i = ends[4] = readAddr(buf, i, vals, 4, strings);
+  i = ends[4] = readAddr(buf, i, vals, 4);
   if (buf[i++] !== SPACE) return -1;
   // srcport dstport protocol packets bytes start end
   for (let f = 5; f <= 11; f++) {

@@ -3,7 +3,8 @@
  * current layout, checks them, and adds the record, counts the NODATA / SKIPDATA gap, or reports what
  * is wrong with it. The rules are listed in flowLineScanner.ts.
  */
-import { FieldBuffers, isDefaultLayout, readDefaultFields, readFields, rolesOf } from './fieldReaders';
+import { addressCode } from './addressCodes';
+import { FieldBuffers, isDefaultLayout, readDefaultFields, readFields, rolesOf, TEXT } from './fieldReaders';
 import { ACTION_ACCEPT, ACTION_REJECT, FlowAggregator } from './flowAggregator';
 import { FlowLayout, missingFlowFields } from './flowLayout';
 import { SIDE_DST, SIDE_SRC, SIDE_UNKNOWN } from './servicePorts';
@@ -89,8 +90,7 @@ export class RecordReader {
    * of CR-LF) once the record is added or reported, or -1 when the line has the wrong number of fields.
    */
   read(buf: Buffer, s: number): number {
-    const strings = this.agg.strings;
-    const t = this.isDefault ? readDefaultFields(buf, s, this.fields, strings) : readFields(buf, s, this.roles, this.fields, strings);
+    const t = this.isDefault ? readDefaultFields(buf, s, this.fields) : readFields(buf, s, this.roles, this.fields);
     if (t >= 0) this.record(buf);
     return t;
   }
@@ -105,7 +105,7 @@ export class RecordReader {
       if (!is(buf, a, b, OK)) {
         const kind = is(buf, a, b, NODATA) ? 'nodata' : is(buf, a, b, SKIPDATA) ? 'skipdata' : undefined;
         if (!kind) return this.bad(`log-status "${field(buf, a, b)}"`);
-        const iface = this.iface();
+        const iface = this.iface(buf);
         if (iface < 0) return this.bad('no interface-id');
         return agg.addGap(iface, kind);
       }
@@ -130,14 +130,14 @@ export class RecordReader {
     const ab = en[this.iAction];
     const action = is(buf, aa, ab, ACCEPT) ? ACTION_ACCEPT : is(buf, aa, ab, REJECT) ? ACTION_REJECT : 0;
     if (action === 0) return this.badField(buf, this.iAction, 'action');
-    const src = val[this.iSrc];
-    const dst = val[this.iDst];
-    if (src < 0) return this.bad('srcaddr is "-"');
-    if (dst < 0) return this.bad('dstaddr is "-"');
-    const iface = this.iface();
+    if (val[this.iSrc] === -1) return this.bad('srcaddr is "-"');
+    if (val[this.iDst] === -1) return this.bad('dstaddr is "-"');
+    const iface = this.iface(buf);
     if (iface < 0) return this.bad('no interface-id');
-    const pktSrc = this.iPktSrc < 0 || val[this.iPktSrc] < 0 ? src : val[this.iPktSrc];
-    const pktDst = this.iPktDst < 0 || val[this.iPktDst] < 0 ? dst : val[this.iPktDst];
+    const src = this.address(buf, this.iSrc);
+    const dst = this.address(buf, this.iDst);
+    const pktSrc = this.iPktSrc < 0 || val[this.iPktSrc] === -1 ? src : this.address(buf, this.iPktSrc);
+    const pktDst = this.iPktDst < 0 || val[this.iPktDst] === -1 ? dst : this.address(buf, this.iPktDst);
     let localSide = SIDE_UNKNOWN;
     if (this.iDir >= 0 && is(buf, st[this.iDir], en[this.iDir], EGRESS)) localSide = SIDE_SRC;
     else if (this.iDir >= 0 && is(buf, st[this.iDir], en[this.iDir], INGRESS)) localSide = SIDE_DST;
@@ -150,10 +150,16 @@ export class RecordReader {
     agg.addRecord(iface, src, dst, pktSrc, pktDst, srcPort, dstPort, protocol, tcpFlags, localSide, packets, bytes, start, end, action);
   }
 
-  private iface(): number {
-    if (this.iIface < 0) return this.fallbackIface;
-    const id = this.fields.vals[this.iIface];
-    return id < 0 ? this.fallbackIface : id;
+  /** The record's interface id, interned (the fallback when the field is absent or `-`). */
+  private iface(buf: Buffer): number {
+    if (this.iIface < 0 || this.fields.vals[this.iIface] === -1) return this.fallbackIface;
+    return this.agg.strings.intern(buf, this.fields.starts[this.iIface], this.fields.ends[this.iIface]);
+  }
+
+  /** The address code of field `i` (read as IPv4 already, or interned now). */
+  private address(buf: Buffer, i: number): number {
+    const v = this.fields.vals[i];
+    return v === TEXT ? addressCode(this.agg.strings, buf, this.fields.starts[i], this.fields.ends[i]) : v;
   }
 
   private badField(buf: Buffer, i: number, name: string): void {

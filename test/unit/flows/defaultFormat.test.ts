@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+import { FlowAggregator } from '../../../src/core/flows/flowAggregator';
+import { aggregateFlowStream } from '../../../src/core/flows/flowSource';
 import type { FlowSummary } from '../../../src/core/inventory/telemetryModel';
 import { aggregate, chunked, fixture } from './flowTestKit';
 
@@ -145,4 +148,15 @@ test('a line longer than 64 KiB is reported once and the next line is read', asy
     r.malformed.map((m) => [m.line, m.reason]),
     [[1, 'line longer than 64 KiB']],
   );
+});
+
+test('memory follows flows, not lines: rejected lines intern nothing, repeated flows add no entries', async () => {
+  const bad = Array.from({ length: 2000 }, (_, i) => `2 1 eni-${i.toString(16)} fe80::${i.toString(16)} 10.0.0.2 40000 443 6 1 100 1700000000 1700000060 MAYBE OK`);
+  const good = Array.from({ length: 2000 }, (_, i) => `2 1 eni-1 2600::1 10.0.0.2 ${40000 + i} 443 6 1 100 1700000000 1700000060 ACCEPT OK`);
+  const agg = new FlowAggregator({ hourly: false });
+  await aggregateFlowStream(Readable.from([Buffer.from([...bad, ...good].join('\n'))]), agg);
+  assert.equal(agg.skipped.malformed, 2000);
+  assert.equal(agg.records, 2000);
+  assert.equal(agg.strings.size, 2, 'only eni-1 and 2600::1: the 2,000 rejected lines left no strings behind');
+  assert.equal(agg.result().flows.length, 1);
 });
