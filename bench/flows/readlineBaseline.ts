@@ -7,27 +7,9 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { FlowAggregate, FlowAggregator, FlowAggregatorOptions } from '../../src/core/flows/flowAggregator';
+import { FlowAggregate, FlowAggregator, FlowAggregatorOptions, FlowGroupInput } from '../../src/core/flows/flowAggregator';
 import { DEFAULT_FIELDS, FlowLayout, isHeaderWord, layoutFromHeader, missingFlowFields } from '../../src/core/flows/flowLayout';
 import { serviceSide, servicePortOf } from '../../src/core/flows/servicePorts';
-
-interface Group {
-  iface: string;
-  src: string;
-  dst: string;
-  pktSrc: string;
-  pktDst: string;
-  port: number;
-  side: number;
-  localSide: number;
-  protocol: number;
-  bytes: number;
-  packets: number;
-  accepted: number;
-  rejected: number;
-  first: number;
-  last: number;
-}
 
 function num(s: string): number {
   if (s === '-') return -1;
@@ -56,7 +38,7 @@ export async function readlineAggregate(input: Readable, options: FlowAggregator
   let fields = [...(options.layout?.fields ?? DEFAULT_FIELDS)];
   let problem = missingFlowFields({ fields, origin: 'default' }).length > 0;
   let p = positionsOf(fields);
-  const groups = new Map<string, Group>();
+  const groups = new Map<string, FlowGroupInput>();
   let lineNo = 0;
   const bad = (): void => agg.addMalformed(lineNo, 'malformed');
   for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
@@ -124,7 +106,8 @@ export async function readlineAggregate(input: Readable, options: FlowAggregator
     const key = `${iface}|${src}|${dst}|${pktSrc}|${pktDst}|${port}|${side}|${localSide}|${protocol}|${hour}`;
     let g = groups.get(key);
     if (!g) {
-      g = { iface, src, dst, pktSrc, pktDst, port, side, localSide, protocol, bytes: 0, packets: 0, accepted: 0, rejected: 0, first: start, last };
+      const sides = { side: SIDES[side], ...(localSide ? { localSide: SIDES[localSide] as 'src' | 'dst' } : {}) };
+      g = { interfaceId: iface, srcAddr: src, dstAddr: dst, pktSrcAddr: pktSrc, pktDstAddr: pktDst, port, protocol, bytes: 0, packets: 0, accepted: 0, rejected: 0, first: start, last, ...sides };
       groups.set(key, g);
     }
     g.bytes += bytes;
@@ -134,24 +117,6 @@ export async function readlineAggregate(input: Readable, options: FlowAggregator
     g.first = Math.min(g.first, start);
     g.last = Math.max(g.last, last);
   }
-  for (const g of groups.values()) {
-    agg.addGroup({
-      interfaceId: g.iface,
-      srcAddr: g.src,
-      dstAddr: g.dst,
-      pktSrcAddr: g.pktSrc,
-      pktDstAddr: g.pktDst,
-      port: g.port,
-      side: SIDES[g.side],
-      localSide: g.localSide === 0 ? undefined : SIDES[g.localSide] as 'src' | 'dst',
-      protocol: g.protocol,
-      bytes: g.bytes,
-      packets: g.packets,
-      accepted: g.accepted,
-      rejected: g.rejected,
-      first: g.first,
-      last: g.last,
-    });
-  }
+  for (const g of groups.values()) agg.addGroup(g);
   return agg.result();
 }

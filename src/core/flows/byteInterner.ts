@@ -11,7 +11,7 @@ export class ByteInterner {
   private hashes: Int32Array = new Int32Array(1024);
   private strings: (string | undefined)[] = [];
   /** Open addressing: id + 1, or 0 for an empty slot. */
-  private slots = new Int32Array(2048);
+  private slots: Int32Array = new Int32Array(2048);
   private mask = 2047;
   private scratch = Buffer.allocUnsafe(256);
   size = 0;
@@ -86,20 +86,29 @@ export class ByteInterner {
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let s = this.hashes[id] & mask;
-      while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = id + 1;
-    }
-    this.slots = slots;
-    this.mask = mask;
+    this.slots = slotsFor(this.hashes, this.size, this.slots.length * 2);
+    this.mask = this.slots.length - 1;
   }
 }
 
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
+/**
+ * An open-addressing slot array (entry + 1, 0 for empty; linear probing) of `capacity` (a power of two)
+ * for entries 0..count-1 with these hashes. Shared by the interner and the flow table.
+ */
+export function slotsFor(hashes: Int32Array, count: number, capacity: number): Int32Array {
+  const slots = new Int32Array(capacity);
+  const mask = capacity - 1;
+  for (let e = 0; e < count; e++) {
+    let s = hashes[e] & mask;
+    while (slots[s] !== 0) s = (s + 1) & mask;
+    slots[s] = e + 1;
+  }
+  return slots;
+}
+
+/** A copy of `a` twice as long (typed arrays grow by doubling). */
+export function grow<T extends Int32Array | Float64Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
   b.set(a);
   return b;
 }

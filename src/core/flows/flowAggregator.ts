@@ -44,27 +44,17 @@ export interface FlowAggregate {
 }
 
 /** A group of records already aggregated elsewhere (a Logs Insights row): service side decided, totals summed. */
-export interface FlowGroupInput {
-  interfaceId: string;
+export type FlowGroupInput = Pick<FlowSummary, 'interfaceId' | 'port' | 'protocol' | 'bytes' | 'packets' | 'accepted' | 'rejected' | 'first' | 'last'> & {
   srcAddr: string;
   dstAddr: string;
   /** Packet-level addresses (`pkt-srcaddr`/`pkt-dstaddr`) when they differ from srcAddr/dstAddr. */
   pktSrcAddr?: string;
   pktDstAddr?: string;
-  /** The service port and which side held it. */
-  port: number;
+  /** Which side held the service port. */
   side: 'src' | 'dst' | 'unknown';
   /** Which side is the interface, when the records said so (flow-direction, pkt-* addresses). */
   localSide?: 'src' | 'dst';
-  protocol: number;
-  bytes: number;
-  packets: number;
-  accepted: number;
-  rejected: number;
-  /** Epoch seconds. */
-  first: number;
-  last: number;
-}
+};
 
 export const ACTION_ACCEPT = 1;
 export const ACTION_REJECT = 2;

@@ -5,6 +5,7 @@
  * number of distinct flows.
  */
 import { INTERNED } from './addressCodes';
+import { grow, slotsFor } from './byteInterner';
 
 /** Key slots per entry. */
 export const K_IFACE = 0;
@@ -27,11 +28,11 @@ export const V_LAST = 5;
 const VW = 6;
 
 export class FlowTable {
-  keys = new Int32Array(KW * 1024);
-  vals = new Float64Array(VW * 1024);
+  keys: Int32Array = new Int32Array(KW * 1024);
+  vals: Float64Array = new Float64Array(VW * 1024);
   size = 0;
-  private hashes = new Int32Array(1024);
-  private slots = new Int32Array(2048);
+  private hashes: Int32Array = new Int32Array(1024);
+  private slots: Int32Array = new Int32Array(2048);
   private mask = 2047;
 
   /** Adds one record (or a pre-aggregated group of records) to its entry. */
@@ -111,15 +112,9 @@ export class FlowTable {
   ): number {
     const e = this.size++;
     if (e * KW === this.keys.length) {
-      const keys = new Int32Array(this.keys.length * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-      const vals = new Float64Array(this.vals.length * 2);
-      vals.set(this.vals);
-      this.vals = vals;
-      const hashes = new Int32Array(this.hashes.length * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
+      this.keys = grow(this.keys);
+      this.vals = grow(this.vals);
+      this.hashes = grow(this.hashes);
     }
     this.hashes[e] = h;
     const k = e * KW;
@@ -131,15 +126,8 @@ export class FlowTable {
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let e = 0; e < this.size; e++) {
-      let s = this.hashes[e] & mask;
-      while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = e + 1;
-    }
-    this.slots = slots;
-    this.mask = mask;
+    this.slots = slotsFor(this.hashes, this.size, this.slots.length * 2);
+    this.mask = this.slots.length - 1;
   }
 }
 
