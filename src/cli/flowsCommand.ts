@@ -11,6 +11,7 @@ import { FlowFormatError, FlowLayout, missingFlowFields, parseLogFormat } from '
 import { aggregateFlowFile, FlowSourceError } from '../core/flows/flowSource';
 import { protocolName, serviceName } from '../core/flows/servicePorts';
 import { TOOL_VERSION } from '../core/version';
+import type { CliCommand } from './cliCommand';
 
 export interface FlowsIo {
   stdout: (s: string) => void;
@@ -176,3 +177,11 @@ export async function flowsCommand(argv: string[], io: FlowsIo): Promise<number>
   } else io.stdout(text);
   return 0;
 }
+
+/** `flows` in the CLI's table of commands. */
+export const flowsCliCommand: CliCommand = {
+  name: 'flows',
+  summary: 'aggregate exported VPC flow-log files offline (peers, service ports, bytes)',
+  help: FLOWS_USAGE,
+  run: (args, io) => flowsCommand(args, io),
+};
