@@ -20,6 +20,8 @@ export interface ChartSeries {
   lines: { label: string; values: (number | null)[] }[];
   /** The learned expected band (low/high per timestamp), when a baseline exists. */
   band?: { low: (number | null)[]; high: (number | null)[] };
+  /** Seconds per point (the metric's period), for tooltips and tables. */
+  period?: number;
 }
 
 export interface AlertRow {
@@ -32,6 +34,11 @@ export interface AlertRow {
   message: string;
   /** Evidence as label/value pairs, already flattened to text. */
   evidence: { label: string; value: string }[];
+  region?: string;
+  /** The function's ARN when the snapshot has it: the link to its tree node and dashboard. */
+  arn?: string;
+  /** Every function of a shared network interface the alert may be about. */
+  sharedWith?: string[];
 }
 
 export interface PeerRow {
@@ -61,6 +68,8 @@ export interface ChangeRow {
   who: string;
   sourceIp?: string;
   eventName: string;
+  /** What the change set (new code SHA, the permission's principal …), flattened to text. */
+  details?: string;
 }
 
 export interface FindingRow {
@@ -77,6 +86,7 @@ export interface FunctionDashboard {
   arn: string;
   /** Other functions sharing its network interfaces: peers belong to the group. */
   sharedWith: string[];
+  /** Epoch ms. */
   range: { start: number; end: number; choice: RangeChoice };
   charts: ChartSeries[];
   alerts: AlertRow[];
@@ -85,6 +95,8 @@ export interface FunctionDashboard {
   findings: FindingRow[];
   /** Why something is empty or partial (no flow logs, still learning, a failed read). */
   notes: string[];
+  /** Epoch ms: when the model was built (for "updated … ago"). */
+  generatedAt?: number;
 }
 
 export interface OverviewRow {
@@ -103,11 +115,14 @@ export interface OverviewRow {
 export interface OverviewDashboard {
   kind: 'overview';
   account: string;
+  /** Epoch ms. */
   range: { start: number; end: number; choice: RangeChoice };
   /** Ranked: open alerts first (by worst severity and count), then risky findings. */
   rows: OverviewRow[];
   alerts: AlertRow[];
   notes: string[];
+  /** Epoch ms: when the model was built. */
+  generatedAt?: number;
 }
 
 export type DashboardModel = FunctionDashboard | OverviewDashboard;
@@ -129,7 +144,23 @@ export type WebviewMessage =
   | { type: 'command'; name: 'openFunction'; arn: string }
   | { type: 'command'; name: 'revealInTree'; arn: string }
   | { type: 'command'; name: 'openRuleDoc'; ruleId: string }
-  | { type: 'command'; name: 'refresh' };
+  | { type: 'command'; name: 'refresh' }
+  | { type: 'command'; name: 'openOverview' }
+  /** After a model is on screen: what was drawn, read back from the DOM (tests and the open-time budget use it). */
+  | { type: 'rendered'; report: RenderReport };
+
+/** What the webview drew for one model. */
+export interface RenderReport {
+  view: 'function' | 'overview';
+  /** The ARN of a function view; `overview` otherwise. */
+  key: string;
+  /** Chart canvases on screen and the data points they hold. */
+  charts: number;
+  points: number;
+  alertRows: number;
+  /** Milliseconds from the model's arrival to its rendering. */
+  ms: number;
+}
 
 /** Host → webview. */
 export type HostMessage =
@@ -137,16 +168,18 @@ export type HostMessage =
   | { type: 'response'; id: number; ok: false; error: string }
   | { type: 'model'; model: DashboardModel }
   | { type: 'theme'; kind: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' }
-  | { type: 'loading'; message: string };
+  | { type: 'loading'; message: string }
+  /** The view cannot be shown (no account open, the function is gone); plain words for the user. */
+  | { type: 'error'; message: string };
 
 export function isWebviewMessage(m: unknown): m is WebviewMessage {
   if (!m || typeof m !== 'object') return false;
   const t = (m as { type?: unknown }).type;
-  return t === 'ready' || t === 'request' || t === 'command';
+  return t === 'ready' || t === 'request' || t === 'command' || t === 'rendered';
 }
 
 export function isHostMessage(m: unknown): m is HostMessage {
   if (!m || typeof m !== 'object') return false;
   const t = (m as { type?: unknown }).type;
-  return t === 'response' || t === 'model' || t === 'theme' || t === 'loading';
+  return t === 'response' || t === 'model' || t === 'theme' || t === 'loading' || t === 'error';
 }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { AuditFunction } from '../../core/audit/functionSummary';
 import type { LearnedBaselines } from '../../core/baselines/learnedBaselines';
 import type { AccountSnapshot } from '../../core/inventory/accountModel';
 import type { Telemetry } from '../../core/inventory/telemetryModel';
@@ -26,4 +27,10 @@ export interface DashboardData {
   readonly onDidChange: vscode.Event<void>;
   /** Reveals a function in the Functions view. */
   revealInTree(arn: string): Thenable<void>;
+  /**
+   * The audit's per-function summaries of the open account (`functions[]` of `audit --format json`):
+   * their `source {file, line}` links a deployed function to its template resource, where a CodeLens
+   * opens its dashboard. Optional: without it there is no CodeLens.
+   */
+  auditFunctions?(): readonly AuditFunction[];
 }

@@ -1,0 +1,284 @@
+import { dashboardCsv } from '../../src/core/dashboard/csvExport';
+import type { AlertRow, ChangeRow, DashboardModel, HostMessage, OverviewRow, PanelState, PeerRow, RangeChoice, RenderReport, WebviewMessage } from '../../src/shared/protocol';
+import { ChartView } from './chartView';
+import { el, replace, type DomDocument, type DomElement } from './dom';
+import { USER_FMT } from './format';
+import { headerBlock, notesBlock } from './headerView';
+import { composePng, drawSpark } from './imageExport';
+import { overviewTable } from './overviewTable';
+import { Rpc } from './rpc';
+import type { SortableTable, SortState } from './sortableTable';
+import { alertsTable, changesTable, findingsList, peersTable, type ViewCtx } from './tables';
+import { readTheme, watchTheme, type ChartTheme } from './theme';
+import { Toolbar } from './toolbar';
+
+/** What the webview keeps across reloads (VS Code's webview state; the serializer gets `panel`). */
+export interface WebviewState {
+  panel?: PanelState;
+  sorts?: Record<string, SortState>;
+}
+
+export interface VsCodeApi {
+  postMessage(m: WebviewMessage): void;
+  getState(): WebviewState | undefined;
+  setState(s: WebviewState): void;
+}
+
+interface FunctionParts {
+  kind: 'function';
+  key: string;
+  charts: Map<string, ChartView>;
+  chartBox: HTMLElement;
+  alerts: SortableTable<AlertRow>;
+  peers: SortableTable<PeerRow>;
+  changes: SortableTable<ChangeRow>;
+  findings: DomElement;
+  counts: Record<'alerts' | 'peers' | 'changes' | 'findings', DomElement>;
+}
+
+interface OverviewParts {
+  kind: 'overview';
+  key: string;
+  rows: SortableTable<OverviewRow>;
+  alerts: SortableTable<AlertRow>;
+  counts: Record<'rows' | 'alerts', DomElement>;
+}
+
+function keyOf(m: DashboardModel): string {
+  return m.kind === 'function' ? m.arn : 'overview';
+}
+
+function fileName(m: DashboardModel, ext: string): string {
+  const base = m.kind === 'function' ? m.functionName : 'lambda-guard-overview';
+  return `${base.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 100)}-dashboard.${ext}`;
+}
+
+/**
+ * The dashboard page: asks the host for its view (ready handshake, then `load` requests when the range
+ * changes), draws a model and, for the next model of the same view, updates what is on screen in place
+ * — charts get new data, tables new rows in their chosen order, the page keeps its scroll.
+ */
+export class DashboardApp {
+  private readonly ctx: ViewCtx;
+  private readonly rpc: Rpc;
+  private readonly status: HTMLElement;
+  private readonly headerSlot: HTMLElement;
+  private readonly toolbarSlot: HTMLElement;
+  private readonly notesSlot: HTMLElement;
+  private readonly content: HTMLElement;
+  private model?: DashboardModel;
+  private parts?: FunctionParts | OverviewParts;
+  private toolbar?: Toolbar;
+  private theme: ChartTheme;
+  private state: WebviewState;
+  private readonly resize: ResizeObserver;
+
+  constructor(
+    private readonly win: Window,
+    private readonly doc: Document,
+    private readonly api: VsCodeApi,
+  ) {
+    this.state = api.getState() ?? {};
+    this.ctx = { doc: doc as unknown as DomDocument, fmt: USER_FMT, post: (m) => api.postMessage(m) };
+    this.rpc = new Rpc((m) => api.postMessage(m));
+    this.theme = readTheme(win, doc.body);
+    const h = (tag: string, attrs: Record<string, string> = {}): HTMLElement => el(this.ctx.doc, tag, attrs) as unknown as HTMLElement;
+    this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    this.headerSlot = h('div');
+    this.toolbarSlot = h('div');
+    this.notesSlot = h('div');
+    this.content = h('div', { class: 'content' });
+    const main = h('main', { id: 'dashboard' });
+    main.append(this.headerSlot, this.toolbarSlot, this.status, this.notesSlot, this.content);
+    doc.body.replaceChildren(main);
+    this.resize = new ResizeObserver((entries) => {
+      if (this.parts?.kind !== 'function') return;
+      for (const e of entries) [...this.parts.charts.values()].find((c) => c.element === e.target)?.resize(e.contentRect.width);
+    });
+    watchTheme(doc, () => this.applyTheme());
+  }
+
+  /** The ready handshake: the host answers with the view to show (this state's, after a reload). */
+  start(): void {
+    this.setStatus('Loading…');
+    this.api.postMessage({ type: 'ready', state: this.state.panel });
+  }
+
+  onMessage(m: HostMessage): void {
+    if (this.rpc.handle(m)) return;
+    switch (m.type) {
+      case 'model':
+        void this.show(m.model);
+        return;
+      case 'loading':
+        this.setStatus(m.message);
+        return;
+      case 'error':
+        this.showError(m.message);
+        return;
+      case 'theme':
+        this.applyTheme();
+        return;
+    }
+  }
+
+  /** Draws a model (in place when it is the same view) and tells the host what is on screen. */
+  async show(model: DashboardModel): Promise<void> {
+    const t0 = performance.now();
+    const key = keyOf(model);
+    if (!this.parts || this.parts.key !== key || this.parts.kind !== model.kind) this.layout(model);
+    this.model = model;
+    replace(this.ctx.doc, this.headerSlot as unknown as DomElement, [headerBlock(this.ctx, model)]);
+    replace(this.ctx.doc, this.notesSlot as unknown as DomElement, [notesBlock(this.ctx, model.notes)]);
+    this.toolbar?.setChoice(model.range.choice, model.range);
+    if (model.kind === 'function' && this.parts?.kind === 'function') this.fillFunction(this.parts, model);
+    if (model.kind === 'overview' && this.parts?.kind === 'overview') this.fillOverview(this.parts, model);
+    this.setStatus('');
+    this.saveState({ panel: { view: model.kind === 'function' ? { kind: 'function', arn: model.arn } : { kind: 'overview' }, range: model.range.choice } });
+    // uPlot draws in a microtask: the frame after is when the charts are on the canvas.
+    await new Promise<void>((r) => this.win.requestAnimationFrame(() => r()));
+    this.api.postMessage({ type: 'rendered', report: this.report(performance.now() - t0) });
+  }
+
+  /** What is on screen, counted from the page itself. */
+  report(ms: number): RenderReport {
+    const charts = this.parts?.kind === 'function' ? [...this.parts.charts.values()] : [];
+    return {
+      view: this.model?.kind ?? 'overview',
+      key: this.model ? keyOf(this.model) : '',
+      charts: this.doc.querySelectorAll('figure.chart canvas').length,
+      points: charts.reduce((s, c) => s + c.points, 0),
+      alertRows: this.doc.querySelectorAll('#alerts tbody tr:not(.empty)').length,
+      ms: Math.round(ms * 10) / 10,
+    };
+  }
+
+  private layout(model: DashboardModel): void {
+    if (this.parts?.kind === 'function') for (const c of this.parts.charts.values()) c.destroy();
+    this.resize.disconnect();
+    const doc = this.ctx.doc;
+    this.toolbar = new Toolbar(this.ctx, {
+      range: (choice) => void this.load(choice),
+      refresh: () => this.api.postMessage({ type: 'command', name: 'refresh' }),
+      savePng: () => void this.savePng(),
+      saveCsv: () => void this.saveCsv(),
+      overview: model.kind === 'function' ? () => this.api.postMessage({ type: 'command', name: 'openOverview' }) : undefined,
+    });
+    replace(doc, this.toolbarSlot as unknown as DomElement, [this.toolbar.element]);
+    const sorts = this.state.sorts ?? {};
+    const onSort = (name: string) => (s: SortState) => this.saveState({ sorts: { ...(this.state.sorts ?? {}), [name]: s } });
+    const section = (id: string, title: string, count: DomElement, ...body: DomElement[]): DomElement =>
+      el(doc, 'section', { id, 'aria-labelledby': `${id}-h` }, el(doc, 'h2', { id: `${id}-h` }, title, ' ', count), ...body);
+    const count = (): DomElement => el(doc, 'span', { class: 'count' });
+    if (model.kind === 'function') {
+      const chartBox = el(doc, 'div', { class: 'charts' }) as unknown as HTMLElement;
+      const parts: FunctionParts = {
+        kind: 'function',
+        key: keyOf(model),
+        charts: new Map(),
+        chartBox,
+        alerts: alertsTable(this.ctx, { withFunction: false, sort: sorts.alerts, onSort: onSort('alerts') }),
+        peers: peersTable(this.ctx, { sort: sorts.peers, onSort: onSort('peers') }),
+        changes: changesTable(this.ctx),
+        findings: el(doc, 'div'),
+        counts: { alerts: count(), peers: count(), changes: count(), findings: count() },
+      };
+      replace(doc, this.content as unknown as DomElement, [
+        el(doc, 'section', { id: 'charts', 'aria-label': 'Charts' }, chartBox),
+        section('alerts', 'Alerts', parts.counts.alerts, parts.alerts.element),
+        section('peers', 'Network peers', parts.counts.peers, el(doc, 'div', { class: 'scroll' }, parts.peers.element)),
+        section('changes', 'Changes', parts.counts.changes, parts.changes.element),
+        section('findings', 'Static findings', parts.counts.findings, parts.findings),
+      ]);
+      this.parts = parts;
+    } else {
+      const parts: OverviewParts = {
+        kind: 'overview',
+        key: 'overview',
+        rows: overviewTable(this.ctx, { sort: sorts.overview, onSort: onSort('overview'), drawSpark: (c, v) => drawSpark(c as unknown as HTMLCanvasElement, v, this.theme) }),
+        alerts: alertsTable(this.ctx, { withFunction: true, sort: sorts.overviewAlerts, onSort: onSort('overviewAlerts') }),
+        counts: { rows: count(), alerts: count() },
+      };
+      replace(doc, this.content as unknown as DomElement, [section('functions', 'Functions', parts.counts.rows, parts.rows.element), section('alerts', 'Alerts', parts.counts.alerts, parts.alerts.element)]);
+      this.parts = parts;
+    }
+  }
+
+  private fillFunction(p: FunctionParts, m: DashboardModel & { kind: 'function' }): void {
+    for (const chart of m.charts) {
+      let view = p.charts.get(chart.id);
+      if (view) view.update(chart, m.alerts);
+      else {
+        view = new ChartView(this.ctx, chart, m.alerts, () => this.theme);
+        p.charts.set(chart.id, view);
+        p.chartBox.appendChild(view.element);
+        view.resize(view.element.clientWidth);
+        this.resize.observe(view.element);
+      }
+    }
+    p.alerts.setRows(m.alerts);
+    p.peers.setRows(m.peers);
+    p.changes.setRows(m.changes);
+    replace(this.ctx.doc, p.findings, [findingsList(this.ctx, m.findings)]);
+    p.counts.alerts.textContent = `(${m.alerts.length})`;
+    p.counts.peers.textContent = `(${m.peers.length}${m.peers.some((x) => x.isNew) ? `, ${m.peers.filter((x) => x.isNew).length} new` : ''})`;
+    p.counts.changes.textContent = `(${m.changes.length})`;
+    p.counts.findings.textContent = `(${m.findings.filter((f) => !f.suppressed).length})`;
+  }
+
+  private fillOverview(p: OverviewParts, m: DashboardModel & { kind: 'overview' }): void {
+    p.rows.setRows(m.rows);
+    p.alerts.setRows(m.alerts);
+    p.counts.rows.textContent = `(${m.rows.length})`;
+    p.counts.alerts.textContent = `(${m.alerts.length})`;
+  }
+
+  private async load(choice: RangeChoice): Promise<void> {
+    if (!this.model) return;
+    const view: PanelState['view'] = this.model.kind === 'function' ? { kind: 'function', arn: this.model.arn } : { kind: 'overview' };
+    this.setStatus('Loading…');
+    try {
+      await this.show(await this.rpc.load({ view, range: choice }));
+    } catch (e) {
+      this.setStatus(`Could not load this range: ${(e as Error).message}`);
+    }
+  }
+
+  private async savePng(): Promise<void> {
+    if (!this.model || this.parts?.kind !== 'function') return this.setStatus('Only a function’s dashboard has charts to save as an image.');
+    const charts = [...this.parts.charts.values()];
+    const title = this.model.kind === 'function' ? `${this.model.functionName} (${this.model.region})` : '';
+    const dataUrl = composePng(this.doc, this.theme, title, charts);
+    const r = await this.rpc.savePng(dataUrl, fileName(this.model, 'png')).catch((e: Error) => ({ saved: null, error: e.message }));
+    this.setStatus(r.saved ? `Saved ${r.saved}` : 'error' in r ? `Not saved: ${r.error}` : '');
+  }
+
+  private async saveCsv(): Promise<void> {
+    if (!this.model) return;
+    const r = await this.rpc.saveCsv(dashboardCsv(this.model), fileName(this.model, 'csv')).catch((e: Error) => ({ saved: null, error: e.message }));
+    this.setStatus(r.saved ? `Saved ${r.saved}` : 'error' in r ? `Not saved: ${r.error}` : '');
+  }
+
+  private applyTheme(): void {
+    this.theme = readTheme(this.win, this.doc.body);
+    if (this.parts?.kind === 'function') for (const c of this.parts.charts.values()) c.redraw();
+    if (this.parts?.kind === 'overview' && this.model?.kind === 'overview') this.parts.rows.setRows(this.model.rows);
+  }
+
+  private showError(message: string): void {
+    this.setStatus('');
+    replace(this.ctx.doc, this.content as unknown as DomElement, [el(this.ctx.doc, 'p', { class: 'error', role: 'alert' }, message)]);
+    if (this.parts?.kind === 'function') for (const c of this.parts.charts.values()) c.destroy();
+    this.parts = undefined;
+  }
+
+  private setStatus(text: string): void {
+    this.status.textContent = text;
+    this.status.toggleAttribute('hidden', text === '');
+  }
+
+  private saveState(patch: WebviewState): void {
+    this.state = { ...this.state, ...patch };
+    this.api.setState(this.state);
+  }
+}
