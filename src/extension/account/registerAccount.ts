@@ -58,6 +58,9 @@ export function registerAccount(context: vscode.ExtensionContext): { session: Ac
   );
   setTimeout(() => void remindOverdue(context.globalState, readAwsSettings().reauditReminderDays), 5000);
   monitor.setVisible(view.visible);
+  if (vscode.workspace.getConfiguration('lambdaGuard.account').get('openOnStartup') === 'demo') {
+    setTimeout(() => void vscode.commands.executeCommand('lambdaGuard.openDemoAccount'), 0);
+  }
   return { session, monitor, tree };
 }
 
