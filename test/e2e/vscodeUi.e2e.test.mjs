@@ -295,13 +295,16 @@ test('narrowing a service wildcard and suppressing a finding go through their pi
   const r = scan();
   assert.deepEqual(r.errors, []);
   assert.ok(!r.findings.some((x) => same(x, wildcard)), 'wildcard narrowed');
-  // The statement's Action list now: the narrowed entries, then what was there beside s3:* (dynamodb:Query).
+  // The statement's Action list now (the block under the `Action:` key above the wildcard's line): the
+  // narrowed entries, and what was there beside s3:* (dynamodb:Query).
   const lines = after.split('\n');
-  const first = wildcard.location.startLine - 1;
+  let key = wildcard.location.startLine - 1;
+  while (key > 0 && !/^\s*Action:\s*$/.test(lines[key])) key--;
   const entries = [];
-  for (let i = first; /^\s+- [\w-]+:[\w*]+\s*$/.test(lines[i]); i++) entries.push(lines[i].trim().slice(2));
+  for (let i = key + 1; /^\s+- ['"]?[\w-]+:[\w*]+['"]?\s*$/.test(lines[i]); i++) entries.push(lines[i].trim().slice(2).replace(/['"]/g, ''));
   const s3 = entries.filter((e) => e.startsWith('s3:'));
-  assert.deepEqual(s3Granted(s3).sort(), s3ActionsAt('Read').sort(), `exactly the s3 Read actions: ${s3.join(' ')}`);
+  const excerpt = `lines ${key + 1}–${key + 12} (the wildcard was on ${wildcard.location.startLine}):\n${lines.slice(key, key + 12).join('\n')}`;
+  assert.deepEqual(s3Granted(s3).sort(), s3ActionsAt('Read').sort(), `exactly the s3 Read actions, in:\n${excerpt}`);
   assert.ok(s3.length < s3ActionsAt('Read').length / 4, `a short list (${s3.length} entries), with prefix wildcards such as s3:Get*`);
   assert.ok(entries.includes('dynamodb:Query'));
   assert.ok(titles.includes('Suppress LG001 with a comment…') && titles.includes('Suppress LG011 with a comment…'), titles.join(' | '));

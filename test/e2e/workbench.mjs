@@ -1,3 +1,4 @@
+/* global document, getComputedStyle -- callbacks passed to page.waitForFunction run in the browser page */
 // Page helpers for driving the VS Code workbench (code-server) with Playwright, the way a user does:
 // keyboard shortcuts, the command palette, the Quick Fix menu, the Problems panel.
 import { mkdirSync, copyFileSync } from 'node:fs';
@@ -61,9 +62,22 @@ export async function gotoPosition(page, line, column) {
 /**
  * Opens the Quick Fix menu at the cursor, once, and returns its entries' titles. A menu that does not
  * open, or says "No code actions available", fails: a user pressing Ctrl+. would have seen that.
+ *
+ * VS Code asks for code actions by itself 250 ms after the cursor moves (or the diagnostics change), for
+ * the light bulb, and that request replaces a Ctrl+. pressed before it. So, as a user who sees the bulb
+ * appear, wait for the light bulb at the cursor first.
  */
 export async function quickFixTitles(page) {
   const rows = page.locator('.action-widget .monaco-list-row.action');
+  await page.waitForFunction(() => {
+    const bulb = document.querySelector('.monaco-editor .lightBulbWidget');
+    const line = document.querySelector('.monaco-editor .view-overlays .current-line');
+    if (!bulb || !line || bulb.offsetParent === null || getComputedStyle(bulb).visibility === 'hidden') return false;
+    const b = bulb.getBoundingClientRect();
+    const l = line.getBoundingClientRect();
+    // On the cursor's line, or the one above or below when the line has no room left of its text.
+    return b.height > 0 && Math.abs(b.top + b.height / 2 - (l.top + l.height / 2)) < l.height * 1.5;
+  }, undefined, { timeout: 15_000 });
   await page.keyboard.press('Control+.');
   const none = page.locator('.monaco-editor .message, .action-widget', { hasText: 'No code actions available' });
   await rows.first().or(none.first()).waitFor({ timeout: 15_000 });

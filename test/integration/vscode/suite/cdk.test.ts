@@ -7,16 +7,18 @@ const CDK = 'cdk/lib/notify-stack.ts';
 
 /**
  * VS Code cancels a code-action request in flight when the set of code-action providers changes, and the
- * built-in TypeScript extension registers its providers only once its server is ready, some seconds after
- * the first .ts file opens. A user would press Ctrl+. again; the test waits for TypeScript first (its
- * refactorings answer), then asks for Lambda Guard's fixes once.
+ * built-in TypeScript extension registers its providers in steps once its server starts, some seconds after
+ * the first .ts file opens (the last ones when the server reports its version). A user would press Ctrl+.
+ * again; the test waits until TypeScript is done — its refactorings answer and its own diagnostics of the
+ * file (which follow the server's start and project load) are in — then asks for Lambda Guard's fixes once.
  */
 async function typeScriptReady(doc: vscode.TextDocument): Promise<void> {
   const at = doc.getText().indexOf("'sqs:*'");
   const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + "'sqs:*'".length));
   await waitFor(
-    'the TypeScript extension\'s code actions',
+    'the TypeScript extension\'s code actions and diagnostics',
     async () => {
+      if (!vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'ts')) return false;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range).then((a) => a, () => []);
       return actions.some((a) => a.kind?.value.startsWith('refactor'));
     },
