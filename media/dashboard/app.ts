@@ -72,6 +72,8 @@ export class DashboardApp {
   private theme: ChartTheme;
   private state: WebviewState;
   private readonly resize: ResizeObserver;
+  /** The bundle's own <script>, to tell it from any other (read while the bundle runs). */
+  private readonly ownScript = document.currentScript;
 
   constructor(
     private readonly win: Window,
@@ -93,7 +95,7 @@ export class DashboardApp {
     doc.body.replaceChildren(main);
     this.resize = new ResizeObserver((entries) => {
       if (this.parts?.kind !== 'function') return;
-      for (const e of entries) [...this.parts.charts.values()].find((c) => c.element === e.target)?.resize(e.contentRect.width);
+      for (const e of entries) [...this.parts.charts.values()].find((c) => c.plotBox === e.target)?.resize(e.contentRect.width);
     });
     watchTheme(doc, () => this.applyTheme());
   }
@@ -149,8 +151,18 @@ export class DashboardApp {
       charts: this.doc.querySelectorAll('figure.chart canvas').length,
       points: charts.reduce((s, c) => s + c.points, 0),
       alertRows: this.doc.querySelectorAll('#alerts tbody tr:not(.empty)').length,
+      heading: this.doc.querySelector('header h1')?.textContent ?? '',
+      foreign: this.foreignElements(),
       ms: Math.round(ms * 10) / 10,
     };
+  }
+
+  /** Elements no code of the page makes: any would mean markup from data got parsed. */
+  private foreignElements(): number {
+    const odd = this.doc.querySelectorAll('img, svg, iframe, object, embed, frame, link:not([rel="stylesheet"])').length;
+    // VS Code's own API script (id _vscodeApiScript) and the bundle are the only scripts.
+    const scripts = [...this.doc.querySelectorAll('script')].filter((s) => s.id !== '_vscodeApiScript' && s !== this.ownScript).length;
+    return odd + scripts;
   }
 
   private layout(model: DashboardModel): void {
@@ -205,17 +217,23 @@ export class DashboardApp {
   }
 
   private fillFunction(p: FunctionParts, m: DashboardModel & { kind: 'function' }): void {
+    const fresh: ChartView[] = [];
     for (const chart of m.charts) {
-      let view = p.charts.get(chart.id);
+      const view = p.charts.get(chart.id);
       if (view) view.update(chart, m.alerts);
       else {
-        view = new ChartView(this.ctx, chart, m.alerts, () => this.theme);
-        p.charts.set(chart.id, view);
-        p.chartBox.appendChild(view.element);
-        view.resize(view.element.clientWidth);
-        this.resize.observe(view.element);
+        const created = new ChartView(this.ctx, chart, m.alerts, () => this.theme);
+        p.charts.set(chart.id, created);
+        p.chartBox.appendChild(created.element);
+        fresh.push(created);
       }
     }
+    // Every new chart is in the page before any is measured: one layout, not one per chart.
+    const widths = fresh.map((v) => v.plotBox.clientWidth);
+    fresh.forEach((v, i) => {
+      v.resize(widths[i]);
+      this.resize.observe(v.plotBox);
+    });
     p.alerts.setRows(m.alerts);
     p.peers.setRows(m.peers);
     p.changes.setRows(m.changes);

@@ -68,7 +68,8 @@ export class ChartView {
   readonly element: HTMLElement;
   private plot?: uPlot;
   private width = 0;
-  private readonly plotBox: HTMLElement;
+  /** Where uPlot draws; its width is the chart's. */
+  readonly plotBox: HTMLElement;
   private readonly summary: HTMLElement;
   private readonly tableBox: HTMLElement;
   private readonly toggle: HTMLElement;

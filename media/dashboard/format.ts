@@ -11,20 +11,34 @@ export interface Fmt {
 
 export const USER_FMT: Fmt = { now: () => Date.now() };
 
+// Formatters are cached: making an Intl formatter costs far more than using one, and tables format per cell.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function dateFormat(fmt: Fmt, year: boolean, seconds: boolean): Intl.DateTimeFormat {
+  const key = `${fmt.locale ?? ''}|${fmt.timeZone ?? ''}|${year}|${seconds}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(fmt.locale, {
+      timeZone: fmt.timeZone,
+      year: year ? 'numeric' : undefined,
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: seconds ? '2-digit' : undefined,
+      hourCycle: 'h23',
+    });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
 /** `Dec 2, 09:15` (with the year when it is not this year's; seconds when asked). */
 export function timeText(epochSeconds: number, fmt: Fmt, seconds = false): string {
   const d = new Date(epochSeconds * 1000);
   const sameYear = d.getUTCFullYear() === new Date(fmt.now()).getUTCFullYear();
-  return new Intl.DateTimeFormat(fmt.locale, {
-    timeZone: fmt.timeZone,
-    year: sameYear ? undefined : 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: seconds ? '2-digit' : undefined,
-    hourCycle: 'h23',
-  }).format(d);
+  return dateFormat(fmt, !sameYear, seconds).format(d);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -37,7 +51,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** `3 hours ago`, `in 5 minutes`, `now`. */
 export function relativeText(epochMs: number, fmt: Fmt): string {
   const diff = epochMs - fmt.now();
-  const rtf = new Intl.RelativeTimeFormat(fmt.locale, { numeric: 'auto' });
+  let rtf = relativeFormats.get(fmt.locale ?? '');
+  if (!rtf) relativeFormats.set(fmt.locale ?? '', (rtf = new Intl.RelativeTimeFormat(fmt.locale, { numeric: 'auto' })));
   for (const [unit, ms] of UNITS) {
     // Rounded by size, so 90 s ago reads as 2 minutes as 90 s ahead does (Math.round(-1.5) is -1).
     if (Math.abs(diff) >= ms || unit === 'second') return rtf.format(Math.sign(diff) * Math.round(Math.abs(diff) / ms), unit);

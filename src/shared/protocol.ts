@@ -158,6 +158,10 @@ export interface RenderReport {
   charts: number;
   points: number;
   alertRows: number;
+  /** The view's heading as the page shows it (its text content): a function name stays text. */
+  heading: string;
+  /** Elements the page never creates itself (img, svg, iframe, object, embed, foreign scripts): 0. */
+  foreign: number;
   /** Milliseconds from the model's arrival to its rendering. */
   ms: number;
 }

@@ -24,28 +24,36 @@ export function extremaIndices(timestamps: ArrayLike<number>, lines: readonly Ar
     let min = -1;
     let max = -1;
     let gap = -1;
-    const flush = (): void => {
-      for (const i of [first, last, min, max, gap]) if (i >= 0) keep[i] = 1;
-    };
-    for (let i = 0; i < n; i++) {
-      const b = Math.min(width - 1, Math.floor(((timestamps[i] - t0) / span) * width));
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i <= n; i++) {
+      const b = i === n ? -2 : Math.min(width - 1, Math.floor(((timestamps[i] - t0) / span) * width));
       if (b !== bucket) {
-        flush();
+        // Close the bucket: mark its kept points (plain statements, no allocation: this runs per point).
+        if (first >= 0) keep[first] = keep[last] = keep[min] = keep[max] = 1;
+        if (gap >= 0) keep[gap] = 1;
+        if (i === n) break;
         bucket = b;
         first = last = min = max = gap = -1;
       }
       const v = values[i];
       // A missing point breaks the line: keep one per bucket so the gap is still drawn.
-      if (v === null || v === undefined || Number.isNaN(v)) {
+      if (v === null || v === undefined || v !== v) {
         if (gap < 0) gap = i;
         continue;
       }
-      if (first < 0) first = i;
+      if (first < 0) {
+        first = min = max = i;
+        lo = hi = v;
+      } else if (v < lo) {
+        min = i;
+        lo = v;
+      } else if (v > hi) {
+        max = i;
+        hi = v;
+      }
       last = i;
-      if (min < 0 || v < (values[min] as number)) min = i;
-      if (max < 0 || v > (values[max] as number)) max = i;
     }
-    flush();
   }
   const out: number[] = [];
   for (let i = 0; i < n; i++) if (keep[i]) out.push(i);

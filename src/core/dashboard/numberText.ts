@@ -4,25 +4,35 @@
  * the runtime's (the user's, in the webview).
  */
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per locale and precision: making one costs far more than using it (tables call this per cell). */
+function nf(locale: string | undefined, maxFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${maxFractionDigits}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits })));
+  return f;
+}
+
 export function groupedNumber(n: number, locale?: string, maxFractionDigits = 0): string {
-  return n.toLocaleString(locale, { maximumFractionDigits: maxFractionDigits });
+  return nf(locale, maxFractionDigits).format(n);
 }
 
 /** Axis ticks: 950, 1.2k, 34k, 1.5M. */
 export function shortNumber(n: number, locale?: string): string {
   const a = Math.abs(n);
-  const fmt = (v: number, suffix: string): string => `${v.toLocaleString(locale, { maximumFractionDigits: v < 10 ? 1 : 0 })}${suffix}`;
+  const fmt = (v: number, suffix: string): string => `${nf(locale, Math.abs(v) < 10 ? 1 : 0).format(v)}${suffix}`;
   if (a >= 1e9) return fmt(n / 1e9, 'G');
   if (a >= 1e6) return fmt(n / 1e6, 'M');
   if (a >= 1e4) return fmt(n / 1e3, 'k');
-  return n.toLocaleString(locale, { maximumFractionDigits: a < 10 && !Number.isInteger(n) ? 2 : 0 });
+  return nf(locale, a < 10 && !Number.isInteger(n) ? 2 : 0).format(n);
 }
 
 /** 850 ms, 1.25 s, 2 min 5 s. */
 export function durationMs(ms: number, locale?: string): string {
   if (!Number.isFinite(ms)) return '—';
-  if (Math.abs(ms) < 1000) return `${ms.toLocaleString(locale, { maximumFractionDigits: ms < 10 ? 1 : 0 })} ms`;
-  if (Math.abs(ms) < 60_000) return `${(ms / 1000).toLocaleString(locale, { maximumFractionDigits: 2 })} s`;
+  if (Math.abs(ms) < 1000) return `${nf(locale, Math.abs(ms) < 10 ? 1 : 0).format(ms)} ms`;
+  if (Math.abs(ms) < 60_000) return `${nf(locale, 2).format(ms / 1000)} s`;
   const min = Math.floor(ms / 60_000);
   const s = Math.round((ms % 60_000) / 1000);
   return s ? `${min} min ${s} s` : `${min} min`;
@@ -38,7 +48,7 @@ export function humanBytes(n: number, locale?: string): string {
     v /= 1024;
     u++;
   }
-  return `${v.toLocaleString(locale, { maximumFractionDigits: u === 0 ? 0 : 1 })} ${BYTE_UNITS[u]}`;
+  return `${nf(locale, u === 0 ? 0 : 1).format(v)} ${BYTE_UNITS[u]}`;
 }
 
 /** A value of a chart for a tooltip or a table: counts grouped, durations with their unit. */

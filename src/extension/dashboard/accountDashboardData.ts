@@ -100,3 +100,10 @@ export class AccountDashboardData implements DashboardData, vscode.Disposable {
     this.emitter.dispose();
   }
 }
+
+/** The dashboard's data for the composition root: created with the account and disposed with the extension. */
+export function accountDashboardData(context: vscode.ExtensionContext, session: AccountSession, monitor: MonitorSession): AccountDashboardData {
+  const data = new AccountDashboardData(session, monitor);
+  context.subscriptions.push(data);
+  return data;
+}

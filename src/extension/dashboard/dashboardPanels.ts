@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_RANGE, parsePanelState } from '../../core/dashboard/rangeChoice';
-import type { PanelState, RenderReport } from '../../shared/protocol';
+import type { DashboardModel, PanelState, RenderReport } from '../../shared/protocol';
 import type { DashboardData } from './dashboardData';
 import { DashboardPanel, mediaRoot, panelKey } from './dashboardPanel';
 import { ModelLoader } from './modelLoader';
@@ -14,6 +14,8 @@ export interface DashboardOpened {
   report?: RenderReport;
   /** Milliseconds from the open request to the webview's report. */
   ms?: number;
+  /** The model the webview drew. */
+  model?: DashboardModel;
 }
 
 const RENDER_WAIT_MS = 30_000;
@@ -72,7 +74,7 @@ export class DashboardPanels implements vscode.Disposable {
       }
     });
     const report = await drawn;
-    return report ? { key, report, ms: Math.round(performance.now() - t0) } : { key };
+    return report ? { key, report, ms: Math.round(performance.now() - t0), model: panel?.model } : { key };
   }
 
   /** The serializer's half: a panel VS Code restored after a reload, with the state its webview saved. */
