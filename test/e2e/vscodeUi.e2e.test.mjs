@@ -241,8 +241,7 @@ test('each quick fix applied through the UI leaves a valid template without the 
     if (!f) break;
     done.push(f);
     if (round === 0) await waitForEditor(before.findings);
-    await gotoPosition(page, f.location.startLine, f.location.startColumn);
-    const titles = await quickFixTitles(page).catch(async (e) => {
+    const titles = await quickFixTitles(page, f.location.startLine, f.location.startColumn).catch(async (e) => {
       await shot(page, 'quick-fix-menu-missing');
       throw new Error(`${f.ruleId} at ${f.location.startLine}:${f.location.startColumn} (${f.message}): ${e.message}`);
     });
@@ -277,8 +276,7 @@ test('narrowing a service wildcard and suppressing a finding go through their pi
   await openFile(page, 'template.yaml');
   const wildcard = scan().findings.find((f) => f.ruleId === 'LG001' && f.message.includes("'s3:*'"));
   assert.ok(wildcard, "the example grants 's3:*'");
-  await gotoPosition(page, wildcard.location.startLine, wildcard.location.startColumn);
-  const titles = await quickFixTitles(page);
+  const titles = await quickFixTitles(page, wildcard.location.startLine, wildcard.location.startColumn);
   const text = readFileSync(TEMPLATE, 'utf8');
   await chooseQuickFix(page, "Narrow 's3:*' to chosen access levels…");
   const picker = page.locator('.quick-input-widget', { hasText: 'keep the actions of these access levels' });
@@ -317,8 +315,7 @@ test('suppressing a finding asks for the reason; the finding stays visible, dimm
   const at = (f) => `${f.location.startLine}:${f.location.startColumn}:${f.location.endColumn}`;
   const target = findings.find((f) => findings.filter((x) => at(x) === at(f)).length === 1);
   assert.ok(target, 'the example has a finding alone on its token');
-  await gotoPosition(page, target.location.startLine, target.location.startColumn);
-  const titles = await quickFixTitles(page);
+  const titles = await quickFixTitles(page, target.location.startLine, target.location.startColumn);
   const text = readFileSync(TEMPLATE, 'utf8');
   await chooseQuickFix(page, titles.find((t) => t.startsWith(`Suppress ${target.ruleId} with a comment`)));
   const input = page.locator('.quick-input-widget input');

@@ -59,25 +59,38 @@ export async function gotoPosition(page, line, column) {
   await input.waitFor({ state: 'hidden' });
 }
 
-/**
- * Opens the Quick Fix menu at the cursor, once, and returns its entries' titles. A menu that does not
- * open, or says "No code actions available", fails: a user pressing Ctrl+. would have seen that.
- *
- * VS Code asks for code actions by itself 250 ms after the cursor moves (or the diagnostics change), for
- * the light bulb, and that request replaces a Ctrl+. pressed before it. So, as a user who sees the bulb
- * appear, wait for the light bulb at the cursor first.
- */
-export async function quickFixTitles(page) {
-  const rows = page.locator('.action-widget .monaco-list-row.action');
-  await page.waitForFunction(() => {
+/** The light bulb's state: whether it is shown anywhere in the editor. */
+function bulbShown(page) {
+  return page.evaluate(() => {
     const bulb = document.querySelector('.monaco-editor .lightBulbWidget');
-    const line = document.querySelector('.monaco-editor .view-overlays .current-line');
-    if (!bulb || !line || bulb.offsetParent === null || getComputedStyle(bulb).visibility === 'hidden') return false;
-    const b = bulb.getBoundingClientRect();
-    const l = line.getBoundingClientRect();
-    // On the cursor's line, or the one above or below when the line has no room left of its text.
-    return b.height > 0 && Math.abs(b.top + b.height / 2 - (l.top + l.height / 2)) < l.height * 1.5;
-  }, undefined, { timeout: 15_000 });
+    return !!bulb && bulb.offsetParent !== null && getComputedStyle(bulb).visibility !== 'hidden' && bulb.getBoundingClientRect().height > 0;
+  });
+}
+
+async function waitForBulb(page, shown) {
+  const deadline = Date.now() + 15_000;
+  while ((await bulbShown(page)) !== shown) {
+    if (Date.now() > deadline) throw new Error(`the light bulb never ${shown ? 'appeared' : 'went away'}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Puts the cursor at a 1-based line and column and opens the Quick Fix menu there, once; returns its entries'
+ * titles. A menu that does not open, or says "No code actions available", fails: a user pressing Ctrl+.
+ * would have seen that.
+ *
+ * VS Code asks for code actions by itself 250 ms after the cursor moves, for the light bulb, and that request
+ * replaces a Ctrl+. pressed before it. A user presses Ctrl+. after seeing the bulb appear; so does this: it
+ * first parks the cursor on line 1 (no finding there) until the bulb is gone, then moves to the finding and
+ * waits for the bulb, which can then only be the one for the new position.
+ */
+export async function quickFixTitles(page, line, column) {
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  await gotoPosition(page, 1, 1);
+  await waitForBulb(page, false);
+  await gotoPosition(page, line, column);
+  await waitForBulb(page, true);
   await page.keyboard.press('Control+.');
   const none = page.locator('.monaco-editor .message, .action-widget', { hasText: 'No code actions available' });
   await rows.first().or(none.first()).waitFor({ timeout: 15_000 });
