@@ -48,17 +48,18 @@ step "extension-host integration tests (untrusted workspace: restricted mode)"
 run_host --trust
 
 step "UI end-to-end tests (Playwright, installed .vsix)"
-e2e_log=$(mktemp)
+mkdir -p test-results
+# Kept for reading after a run: every failure's details, not only the first screenful.
+e2e_log=test-results/e2e.tap
 timeout 600 node --test --test-reporter=tap test/e2e/ 2>&1 | tee "$e2e_log" | grep -E '^(not )?ok |^# (pass|fail)|^ +(error|location):' 
 e2e_rc=${PIPESTATUS[0]}
 e2e_pass=$(sed -n 's/^# pass \([0-9]\+\)/\1/p' "$e2e_log" | tail -1)
 e2e_fail=$(sed -n 's/^# fail \([0-9]\+\)/\1/p' "$e2e_log" | tail -1)
-[ "$e2e_rc" -ne 0 ] && grep -B2 -A25 '^not ok' "$e2e_log" | head -80
+[ "$e2e_rc" -ne 0 ] && awk '/^# Subtest:/ {buf=""} {buf=buf $0 "\n"} /^not ok/ {fail=1} fail && /^  \.\.\./ {printf "%s", buf; buf=""; fail=0}' "$e2e_log" | head -200
 
 step "done"
 pass=$(( ${host_pass:-0} + ${e2e_pass:-0} ))
 fail=$(( ${host_fail:-0} + ${e2e_fail:-0} ))
 if [ "$host_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ]; then [ "$fail" -eq 0 ] && fail=1; fi
-rm -f "$e2e_log"
 echo "vscode: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -67,7 +67,8 @@ async function waitForEditor(findings) {
   await page.setViewportSize({ width: 1400, height: 2400 });
   if (!(await page.locator('.part.sidebar .monaco-list-row[aria-label="template.yaml"]').count())) await page.locator('.activitybar a[aria-label^="Lambda Guard"]').click();
   try {
-    const deadline = Date.now() + 15_000;
+    // A deadline for a state to be reached (slow when the machine is shared), not a timing assertion.
+    const deadline = Date.now() + 45_000;
     let rows = [];
     while (!((await item.getAttribute('aria-label')) ?? '').startsWith(wantCounts) || !matches((rows = await rowsNow()))) {
       if (Date.now() > deadline) throw new Error(`the editor never caught up: status "${await item.getAttribute('aria-label')}", want "${wantCounts}"; rows ${JSON.stringify(rows)}`);

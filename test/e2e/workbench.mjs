@@ -68,7 +68,7 @@ function bulbShown(page) {
 }
 
 async function waitForBulb(page, shown) {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 30_000;
   while ((await bulbShown(page)) !== shown) {
     if (Date.now() > deadline) throw new Error(`the light bulb never ${shown ? 'appeared' : 'went away'}`);
     await new Promise((r) => setTimeout(r, 50));
