@@ -1,0 +1,6 @@
+"""compact step of the clickstream pipeline."""
+
+
+def handler(event, context):
+    records = event.get("Records", [])
+    return {"step": "compact", "count": len(records)}

@@ -1,0 +1,6 @@
+"""ingest step of the clickstream pipeline."""
+
+
+def handler(event, context):
+    records = event.get("Records", [])
+    return {"step": "ingest", "count": len(records)}

