@@ -38,7 +38,7 @@ function layer(dir, forbidden) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'examples/**', 'test-results/**', '.venv-moto/**', 'test/fixtures/**', 'test/acceptance/**', 'test/acceptance-cdk/**', 'test/acceptance-2/**', 'test/acceptance-cdk-2/**', 'test/acceptance-3/**', 'test/acceptance-cdk-3/**', 'test/integration/vscode/workspace/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'examples/**', 'test-results/**', '.venv-moto/**', 'test/fixtures/**', 'test/acceptance/**', 'test/acceptance-cdk/**', 'test/acceptance-2/**', 'test/acceptance-cdk-2/**', 'test/acceptance-3/**', 'test/acceptance-cdk-3/**', 'test/acceptance-sls/**', 'test/acceptance-hostile/**', 'test/acceptance-aws/**', 'test/integration/vscode/workspace/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
