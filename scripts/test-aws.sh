@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The AWS collectors over the real wire protocol: installs moto server (pinned, once, in .venv-moto/),
-# starts it on loopback on a free port, runs test/integration/aws/*.test.ts one file at a time (each
-# file resets and seeds moto), stops the server, and prints one final line `aws: N passed, M failed`.
+# The AWS collectors and the telemetry readers over the real wire protocol: installs moto server (pinned,
+# once, in .venv-moto/), starts it on loopback on a free port, runs test/integration/aws/*.test.ts one file
+# at a time (each file resets and seeds moto; what moto lacks — Logs Insights stats, LookupEvents,
+# percentile metrics — is answered by fixtures inside the tests' proxy), stops the server, and prints one
+# final line `aws: N passed, M failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-moto.sh || { echo 'aws: 0 passed, 1 failed (moto could not be installed)'; exit 1; }

@@ -12,6 +12,8 @@ import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, Pu
 import { CreateFlowLogsCommand, CreateNetworkInterfaceCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { AccountSnapshot } from '../../../src/core/inventory/accountModel';
+import { startHarness, type Harness } from './awsHarness';
 import { ACCOUNT_ID, seedConfig } from './motoEndpoint';
 import type { SeededIds } from './seedAccount';
 import { REGION, roleArn } from './seedData';
@@ -154,4 +156,12 @@ export async function seedTelemetry(ids: SeededIds, opts: { trail?: boolean } = 
   if (opts.trail !== false) await seedTrail();
   await seedMetrics();
   return { ...net, ...flows };
+}
+
+/** The harness of the telemetry tests: moto seeded with the account and its telemetry, and the account collected. */
+export async function startTelemetryHarness(opts: { trail?: boolean } = {}): Promise<{ h: Harness; tids: TelemetryIds; snap: AccountSnapshot }> {
+  const h = await startHarness();
+  const tids = await seedTelemetry(h.ids, opts);
+  const snap = await h.source().collect();
+  return { h, tids, snap };
 }

@@ -12,11 +12,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AccountSnapshot } from '../../../src/core/inventory/accountModel';
 import type { CollectProgress } from '../../../src/core/inventory/accountSource';
-import type { FlowSummary, MetricSeries, Telemetry } from '../../../src/core/inventory/telemetryModel';
-import { startHarness, type Harness } from './awsHarness';
+import type { MetricSeries, Telemetry } from '../../../src/core/inventory/telemetryModel';
+import type { Harness } from './awsHarness';
 import { ACCOUNT_ID } from './motoEndpoint';
 import { REGION, WEST } from './seedData';
-import { seedTelemetry, type TelemetryIds } from './seedTelemetry';
+import { startTelemetryHarness, type TelemetryIds } from './seedTelemetry';
 import * as d from './telemetryData';
 
 let h: Harness;
@@ -25,16 +25,12 @@ let snap: AccountSnapshot;
 let tel: Telemetry;
 let wire: Record<string, number>;
 const progress: CollectProgress[] = [];
-const window = { start: new Date(d.START * 1000), end: new Date(d.END * 1000) };
+const window = d.WINDOW;
 
-const key = (f: FlowSummary): string => `${f.interfaceId} ${f.peer} ${f.port} ${f.first}`;
-const sortFlows = (list: FlowSummary[]): FlowSummary[] => [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1));
 const series = (t: Telemetry, fn: string, metric: string): MetricSeries | undefined => t.metrics.find((m) => m.functionName === fn && m.metric === metric);
 
 before(async () => {
-  h = await startHarness();
-  tids = await seedTelemetry(h.ids);
-  snap = await h.source().collect();
+  ({ h, tids, snap } = await startTelemetryHarness());
   h.proxy.reset();
   tel = await h.source().collectTelemetry(snap, { ...window, onProgress: (p) => progress.push(p) });
   wire = h.proxy.counts();
@@ -70,20 +66,7 @@ describe('metrics', () => {
 
 describe('flow logs', () => {
   it('aggregates each ENI from its own flow log: default format (VPC flow log), custom format (ENI flow log), S3 files (subnet flow log)', () => {
-    const eniA = { interfaceId: h.ids.eniA, localAddr: '10.20.1.10', protocol: 6 };
-    const expected: FlowSummary[] = [
-      // The database's answer (5432 → 40001) is the same flow as the request.
-      { ...eniA, peer: d.RDS_IP, port: 5432, direction: 'egress', bytes: 1800, packets: 18, accepted: 2, rejected: 0, first: d.T0, last: d.T0 + 60 },
-      { ...eniA, peer: '198.51.100.7', port: 22, direction: 'ingress', bytes: 40, packets: 1, accepted: 0, rejected: 1, first: d.T0 + 200, last: d.T0 + 260 },
-      // One row per hour.
-      { ...eniA, peer: '52.94.0.10', port: 443, direction: 'egress', bytes: 500, packets: 5, accepted: 1, rejected: 0, first: d.T0 + 120, last: d.T0 + 180 },
-      { ...eniA, peer: '52.94.0.10', port: 443, direction: 'egress', bytes: 700, packets: 7, accepted: 1, rejected: 0, first: d.T0 + 3600, last: d.T0 + 3660 },
-      // No interface-id in the format: the stream name gives it; flow-direction and tcp-flags give the sides.
-      { interfaceId: h.ids.eniC, localAddr: '10.20.2.10', peer: '10.20.1.10', port: 443, protocol: 6, direction: 'egress', bytes: 700, packets: 7, accepted: 2, rejected: 0, first: d.T1, last: d.T1 + 30 },
-      // The plain and the Hive-style file, same hour; the other interface of the file is not a function's.
-      { interfaceId: tids.eniS, localAddr: d.ENI_S_IP, peer: '10.20.3.99', port: 6379, protocol: 6, direction: 'egress', bytes: 500, packets: 5, accepted: 2, rejected: 0, first: d.T2, last: d.T2 + 70 },
-    ];
-    assert.deepEqual(sortFlows(tel.flows), sortFlows(expected));
+    assert.deepEqual(d.sortFlows(tel.flows), d.sortFlows(d.expectedFlows(h.ids.eniA, h.ids.eniC, tids.eniS)));
     assert.deepEqual(tel.flowGaps, [{ interfaceId: h.ids.eniA, nodata: 1, skipdata: 0 }]);
   });
 

@@ -3,6 +3,7 @@
  * CloudWatch Logs and in S3), CloudTrail records delivered to a trail's log group, and Lambda metrics —
  * with the window they fall in. Expectations in the tests are worked out by hand from these lines.
  */
+import type { FlowSummary } from '../../../src/core/inventory/telemetryModel';
 import { ACCOUNT_ID } from './motoEndpoint';
 import { REGION, roleArn } from './seedData';
 
@@ -10,6 +11,7 @@ const DAY = 86_400;
 /** The window: the three whole UTC days before today (moto drops log events older than 14 days). */
 export const END = Math.floor(Date.now() / 1000 / DAY) * DAY;
 export const START = END - 3 * DAY;
+export const WINDOW = { start: new Date(START * 1000), end: new Date(END * 1000) };
 
 /** A third subnet with its own Lambda function (its flow log delivers to S3), and a VPC with no flow log. */
 export const SUBNET_S_CIDR = '10.20.3.0/24';
@@ -186,3 +188,29 @@ export const METRIC_POINTS: [string, string, string, number, number][] = [
   ['ConcurrentExecutions', 'lg-vpc-a', REGION, 70, 6],
   ['Invocations', 'lg-west-1', 'us-west-2', 600, 9],
 ];
+
+/**
+ * The flows of the seeded records, worked out by hand: what either engine (FilterLogEvents records or
+ * Logs Insights rows) and the S3 files must come to.
+ */
+export function expectedFlows(eniA: string, eniC: string, eniS: string): FlowSummary[] {
+  const a = { interfaceId: eniA, localAddr: '10.20.1.10', protocol: 6 };
+  return [
+    // The database's answer (5432 → 40001) is the same flow as the request.
+    { ...a, peer: RDS_IP, port: 5432, direction: 'egress', bytes: 1800, packets: 18, accepted: 2, rejected: 0, first: T0, last: T0 + 60 },
+    { ...a, peer: '198.51.100.7', port: 22, direction: 'ingress', bytes: 40, packets: 1, accepted: 0, rejected: 1, first: T0 + 200, last: T0 + 260 },
+    // One row per hour.
+    { ...a, peer: '52.94.0.10', port: 443, direction: 'egress', bytes: 500, packets: 5, accepted: 1, rejected: 0, first: T0 + 120, last: T0 + 180 },
+    { ...a, peer: '52.94.0.10', port: 443, direction: 'egress', bytes: 700, packets: 7, accepted: 1, rejected: 0, first: T0 + 3600, last: T0 + 3660 },
+    // No interface-id in the format: the stream name gives it; flow-direction and tcp-flags give the sides.
+    { interfaceId: eniC, localAddr: '10.20.2.10', peer: '10.20.1.10', port: 443, protocol: 6, direction: 'egress', bytes: 700, packets: 7, accepted: 2, rejected: 0, first: T1, last: T1 + 30 },
+    // The plain and the Hive-style file, same hour; the other interface of the file is not a function's.
+    { interfaceId: eniS, localAddr: ENI_S_IP, peer: '10.20.3.99', port: 6379, protocol: 6, direction: 'egress', bytes: 500, packets: 5, accepted: 2, rejected: 0, first: T2, last: T2 + 70 },
+  ];
+}
+
+/** Flows in a fixed order for comparisons (interface, peer, port, first). */
+export function sortFlows(list: readonly FlowSummary[]): FlowSummary[] {
+  const key = (f: FlowSummary): string => `${f.interfaceId} ${f.peer} ${f.port} ${f.first}`;
+  return [...list].sort((x, y) => (key(x) < key(y) ? -1 : 1));
+}

@@ -6,23 +6,23 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import type { AccountSnapshot } from '../../../src/core/inventory/accountModel';
 import type { AwsConnection } from '../../../src/core/inventory/aws/connection';
 import type { Telemetry } from '../../../src/core/inventory/telemetryModel';
-import { startHarness, type Harness } from './awsHarness';
+import type { Harness } from './awsHarness';
 import { REGION, WEST } from './seedData';
-import { seedTelemetry, type TelemetryIds } from './seedTelemetry';
+import { seedConfig } from './motoEndpoint';
+import { startTelemetryHarness, type TelemetryIds } from './seedTelemetry';
 import * as d from './telemetryData';
 
 let h: Harness;
 let tids: TelemetryIds;
 let snap: AccountSnapshot;
-const window = { start: new Date(d.START * 1000), end: new Date(d.END * 1000) };
+const window = d.WINDOW;
 
 before(async () => {
-  h = await startHarness();
-  tids = await seedTelemetry(h.ids);
-  snap = await h.source().collect();
+  ({ h, tids, snap } = await startTelemetryHarness());
 });
 after(() => h.stop());
 beforeEach(() => h.proxy.reset());
@@ -126,5 +126,25 @@ describe('throttling, a request that never answers, cancellation', () => {
     assert.equal(t.errors?.at(-1)?.kind, 'cancelled');
     assert.equal(t.errors?.at(-1)?.message, 'The telemetry collection was cancelled: what it had read so far is shown.');
     assert.ok(!enis(t).has(tids.eniS), 'the hanging S3 read added nothing');
+  });
+});
+
+describe('a statistic the endpoint cannot compute', () => {
+  // Last in the file: it seeds Duration, which every later GetMetricData on this moto would meet.
+  it('a call that fails with a server error is asked again without its percentile queries: the other metrics are kept', async () => {
+    // moto 5.2.5 answers HTTP 500 to a GetMetricData whose p50/p99 query meets data (it computes no extended statistics).
+    const cw = new CloudWatchClient(seedConfig(REGION));
+    await cw.send(new PutMetricDataCommand({ Namespace: 'AWS/Lambda', MetricData: [{ MetricName: 'Duration', Dimensions: [{ Name: 'FunctionName', Value: 'lg-vpc-a' }], Timestamp: new Date((d.START + 30) * 1000), Value: 250 }] }));
+    cw.destroy();
+    const t = await collect({ maxAttempts: 1 });
+    const inv = t.metrics.find((m) => m.functionName === 'lg-vpc-a' && m.metric === 'Invocations');
+    assert.deepEqual(inv?.values, [12, 3]);
+    // us-east-1: 63 functions without their two percentile series; us-west-2 answered the first time.
+    assert.equal(t.metrics.length, 63 * 4 + 2 * 6);
+    assert.ok(!t.metrics.some((m) => m.region === REGION && m.metric.startsWith('Duration')));
+    assert.deepEqual(failures(t, 'cloudwatch'), [['GetMetricData', 'other', REGION, '63 functions (lg-alarmed, lg-bulk-00, lg-bulk-01, …)', undefined]]);
+    assert.match(t.errors?.find((e) => e.service === 'cloudwatch')?.message ?? '', /^Duration p50 and p99 could not be read: cloudwatch:GetMetricData for 63 functions .* failed: HTTP 500/);
+    // The whole call, then the four plain statistics, then the percentiles on their own; one call for us-west-2.
+    assert.equal(h.proxy.counts()['cloudwatch:GetMetricData'], 4);
   });
 });

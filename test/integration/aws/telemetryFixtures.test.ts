@@ -8,22 +8,20 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { AccountSnapshot, LiveFunction } from '../../../src/core/inventory/accountModel';
 import type { CollectProgress } from '../../../src/core/inventory/accountSource';
-import { startHarness, type Harness } from './awsHarness';
+import type { Harness } from './awsHarness';
 import { LookupEventsFixture } from './lookupEventsFixture';
 import { MetricDataFixture, type MetricQuery } from './metricDataFixture';
 import { REGION, WEST } from './seedData';
-import { seedTelemetry } from './seedTelemetry';
+import { startTelemetryHarness } from './seedTelemetry';
 import * as d from './telemetryData';
 
 let h: Harness;
 let snap: AccountSnapshot;
-const window = { start: new Date(d.START * 1000), end: new Date(d.END * 1000) };
+const window = d.WINDOW;
 const functions = ['lg-vpc-a', 'lg-vpc-c', 'lg-west-1'];
 
 before(async () => {
-  h = await startHarness();
-  await seedTelemetry(h.ids, { trail: false });
-  snap = await h.source().collect();
+  ({ h, snap } = await startTelemetryHarness({ trail: false }));
 });
 after(() => h.stop());
 beforeEach(() => h.proxy.reset());

@@ -9,24 +9,22 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { AccountSnapshot } from '../../../src/core/inventory/accountModel';
-import type { FlowSummary, Telemetry } from '../../../src/core/inventory/telemetryModel';
+import type { Telemetry } from '../../../src/core/inventory/telemetryModel';
 import type { TelemetryTuning } from '../../../src/core/inventory/aws/telemetryTuning';
-import { startHarness, type Harness } from './awsHarness';
+import type { Harness } from './awsHarness';
 import { insightsHour, InsightsFixture, type QueryAnswer, type SentQuery } from './insightsFixture';
 import { roleArn } from './seedData';
-import { seedTelemetry, type TelemetryIds } from './seedTelemetry';
+import { startTelemetryHarness, type TelemetryIds } from './seedTelemetry';
 import * as d from './telemetryData';
 
 let h: Harness;
 let tids: TelemetryIds;
 let snap: AccountSnapshot;
-const window = { start: new Date(d.START * 1000), end: new Date(d.END * 1000) };
+const window = d.WINDOW;
 const FAST: TelemetryTuning = { insightsPollMs: 5, insightsMaxPollMs: 20 };
 
 before(async () => {
-  h = await startHarness();
-  tids = await seedTelemetry(h.ids);
-  snap = await h.source().collect();
+  ({ h, tids, snap } = await startTelemetryHarness());
 });
 after(() => h.stop());
 beforeEach(() => h.proxy.reset());
@@ -79,27 +77,14 @@ function useFixture(answer: (q: SentQuery) => QueryAnswer, runningPolls = 1, onP
   return f;
 }
 
-const key = (f: FlowSummary): string => `${f.interfaceId} ${f.peer} ${f.port} ${f.first}`;
-const sortFlows = (list: FlowSummary[]): FlowSummary[] => [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1));
 const errorsOf = (t: Telemetry): [string, string, string | undefined][] => (t.errors ?? []).map((e) => [e.operation, e.kind, e.resource]);
 
 describe('Logs Insights for flow logs and the trail', () => {
   it('logsEngine insights: the same flows as the filter path, from one stats query per format, and the trail read by a query', async () => {
     const f = useFixture((q) => engine(q));
     const t = await h.source({}, { telemetry: FAST }).collectTelemetry(snap, { ...window, logsEngine: 'insights' });
-    const eniA = { interfaceId: h.ids.eniA, localAddr: '10.20.1.10', protocol: 6 };
-    assert.deepEqual(
-      sortFlows(t.flows),
-      sortFlows([
-        { ...eniA, peer: d.RDS_IP, port: 5432, direction: 'egress', bytes: 1800, packets: 18, accepted: 2, rejected: 0, first: d.T0, last: d.T0 + 60 },
-        { ...eniA, peer: '198.51.100.7', port: 22, direction: 'ingress', bytes: 40, packets: 1, accepted: 0, rejected: 1, first: d.T0 + 200, last: d.T0 + 260 },
-        { ...eniA, peer: '52.94.0.10', port: 443, direction: 'egress', bytes: 500, packets: 5, accepted: 1, rejected: 0, first: d.T0 + 120, last: d.T0 + 180 },
-        { ...eniA, peer: '52.94.0.10', port: 443, direction: 'egress', bytes: 700, packets: 7, accepted: 1, rejected: 0, first: d.T0 + 3600, last: d.T0 + 3660 },
-        { interfaceId: h.ids.eniC, localAddr: '10.20.2.10', peer: '10.20.1.10', port: 443, protocol: 6, direction: 'egress', bytes: 700, packets: 7, accepted: 2, rejected: 0, first: d.T1, last: d.T1 + 30 },
-        // S3 is not a log group: still read from its files.
-        { interfaceId: tids.eniS, localAddr: d.ENI_S_IP, peer: '10.20.3.99', port: 6379, protocol: 6, direction: 'egress', bytes: 500, packets: 5, accepted: 2, rejected: 0, first: d.T2, last: d.T2 + 70 },
-      ]),
-    );
+    // The same flows as the FilterLogEvents path; S3 is not a log group and is still read from its files.
+    assert.deepEqual(d.sortFlows(t.flows), d.sortFlows(d.expectedFlows(h.ids.eniA, h.ids.eniC, tids.eniS)));
     assert.deepEqual(t.flowGaps, [{ interfaceId: h.ids.eniA, nodata: 1, skipdata: 0 }]);
     assert.deepEqual(
       t.events.map((e) => e.eventId),
@@ -144,7 +129,7 @@ describe('Logs Insights for flow logs and the trail', () => {
     const t = await h.source({}, { telemetry: { ...FAST, insightsRowLimit: 2 } }).collectTelemetry(snap, { ...window, functions: ['lg-vpc-a'], logsEngine: 'insights' });
     // The first hour holds four groups: only the two biggest fit; the second hour's one group is complete.
     assert.deepEqual(
-      sortFlows(t.flows).map((x) => [x.peer, x.port, x.bytes, x.first]),
+      d.sortFlows(t.flows).map((x) => [x.peer, x.port, x.bytes, x.first]),
       [
         [d.RDS_IP, 5432, 1800, d.T0],
         ['52.94.0.10', 443, 700, d.T0 + 3600],

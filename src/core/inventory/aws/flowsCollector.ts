@@ -62,19 +62,19 @@ async function byEngine(ctx: FlowReadContext, region: string, sources: CwlSource
 }
 
 /** Insights reads: sources of the same layout share queries, up to 50 log groups each. */
-function insightsBatches(sources: CwlSource[]): { layoutKey: string; groups: string[]; source: FlowLogSource; interfaceIds: string[] }[] {
+function insightsBatches(sources: CwlSource[]): { groups: string[]; source: FlowLogSource; interfaceIds: string[] }[] {
   const byLayout = new Map<string, CwlSource[]>();
   for (const s of sources) {
     const key = s.source.layout.fields.join(' ');
     byLayout.set(key, [...(byLayout.get(key) ?? []), s]);
   }
-  const out: { layoutKey: string; groups: string[]; source: FlowLogSource; interfaceIds: string[] }[] = [];
-  for (const [layoutKey, list] of byLayout) {
+  const out: { groups: string[]; source: FlowLogSource; interfaceIds: string[] }[] = [];
+  for (const list of byLayout.values()) {
     const groups = [...new Set(list.map((s) => s.logGroupName))];
     for (let i = 0; i < groups.length; i += MAX_QUERY_LOG_GROUPS) {
       const chunk = new Set(groups.slice(i, i + MAX_QUERY_LOG_GROUPS));
       const members = list.filter((s) => chunk.has(s.logGroupName));
-      out.push({ layoutKey, groups: [...chunk], source: members[0].source, interfaceIds: [...new Set(members.flatMap((s) => s.source.interfaceIds))].sort() });
+      out.push({ groups: [...chunk], source: members[0].source, interfaceIds: [...new Set(members.flatMap((s) => s.source.interfaceIds))].sort() });
     }
   }
   return out;

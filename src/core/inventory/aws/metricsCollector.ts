@@ -3,12 +3,12 @@
  * Errors and Throttles summed, Duration p50 and p99, ConcurrentExecutions at its maximum), as many functions
  * per call as 500 queries hold — 100 functions are two calls, not a hundred — each call paged by NextToken
  * when its points pass the 100,800 a response carries. A failed call is one error naming its functions;
- * the other calls still count.
+ * the other calls still count (and a server error costs only the percentiles, see readBatch).
  */
 import { paginateGetMetricData, type MetricDataQuery, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { LiveFunction } from '../accountModel';
 import type { MetricName, MetricSeries } from '../telemetryModel';
-import type { Calls } from './calls';
+import { Calls } from './calls';
 import type { AwsClients } from './clients';
 import { alignedWindow, metricPeriod } from './metricPeriod';
 
@@ -66,19 +66,40 @@ function append(into: Map<string, Points>, r: MetricDataResult): void {
   }
 }
 
-/** Ascending timestamps in [from, to), values kept parallel. */
+/** Ascending timestamps in [from, to), values kept parallel; the arrays as read when they already are (the usual case). */
 function seriesPoints(p: Points | undefined, from: number, to: number): Points {
   if (!p) return { t: [], v: [] };
+  let ready = true;
+  for (let i = 0; i < p.t.length && ready; i++) ready = p.t[i] >= from && p.t[i] < to && Number.isFinite(p.v[i]) && (i === 0 || p.t[i] > p.t[i - 1]);
+  if (ready) return p;
   const order = p.t.map((_, i) => i).filter((i) => p.t[i] >= from && p.t[i] < to && Number.isFinite(p.v[i]));
   order.sort((a, b) => p.t[a] - p.t[b]);
   return { t: order.map((i) => p.t[i]), v: order.map((i) => p.v[i]) };
 }
 
-async function readBatch(clients: AwsClients, region: string, fns: LiveFunction[], period: number, win: { start: number; end: number; to: number }, calls: Calls, out: MetricSeries[]): Promise<void> {
+interface BatchContext {
+  clients: AwsClients;
+  region: string;
+  period: number;
+  win: { start: number; end: number; to: number };
+  calls: Calls;
+  out: MetricSeries[];
+}
+
+const ALL_SPECS = LAMBDA_METRICS.map((_, k) => k);
+const isPercentile = (k: number): boolean => /^p\d/.test(LAMBDA_METRICS[k].stat);
+
+/**
+ * One GetMetricData call (and its pages) for `fns` × the metrics `specs` (indexes into LAMBDA_METRICS).
+ * A call that fails with a server error is asked again as two: the plain statistics, then the percentiles —
+ * so an endpoint that cannot compute p50/p99 (moto answers HTTP 500) costs the Duration series only.
+ */
+async function readBatch(ctx: BatchContext, fns: LiveFunction[], specs: readonly number[] = ALL_SPECS): Promise<void> {
+  const { region, period, win } = ctx;
   const queries: MetricDataQuery[] = fns.flatMap((fn, i) =>
-    LAMBDA_METRICS.map((m, k) => ({
+    specs.map((k) => ({
       Id: `f${i}_${k}`,
-      MetricStat: { Metric: { Namespace: 'AWS/Lambda', MetricName: m.name, Dimensions: [{ Name: 'FunctionName', Value: fn.name }] }, Period: period, Stat: m.stat },
+      MetricStat: { Metric: { Namespace: 'AWS/Lambda', MetricName: LAMBDA_METRICS[k].name, Dimensions: [{ Name: 'FunctionName', Value: fn.name }] }, Period: period, Stat: LAMBDA_METRICS[k].stat },
       ReturnData: true,
     })),
   );
@@ -86,9 +107,11 @@ async function readBatch(clients: AwsClients, region: string, fns: LiveFunction[
   const points = new Map<string, Points>();
   const partial = new Set<string>();
   const messages = new Set<string>();
-  const done = await calls.run(site, async (abortSignal) => {
+  // Failures are kept aside first: a server error may be worth asking again in two parts.
+  const trial = new Calls({ ...ctx.calls.env, onProgress: undefined });
+  const done = await trial.run(site, async (abortSignal) => {
     const input = { MetricDataQueries: queries, StartTime: new Date(win.start * 1000), EndTime: new Date(win.end * 1000), ScanBy: 'TimestampAscending' as const };
-    for await (const page of paginateGetMetricData({ client: clients.get('cloudwatch', region), pageSize: MAX_DATAPOINTS_PER_PAGE }, input, { abortSignal })) {
+    for await (const page of paginateGetMetricData({ client: ctx.clients.get('cloudwatch', region), pageSize: MAX_DATAPOINTS_PER_PAGE }, input, { abortSignal })) {
       for (const r of page.MetricDataResults ?? []) {
         append(points, r);
         if (r.StatusCode === 'PartialData' && !page.NextToken && r.Id) partial.add(r.Id);
@@ -98,16 +121,29 @@ async function readBatch(clients: AwsClients, region: string, fns: LiveFunction[
     }
     return true;
   });
-  if (!done) return;
+  if (!done) {
+    const error = trial.errors[0];
+    const plain = specs.filter((k) => !isPercentile(k));
+    const percentiles = specs.filter(isPercentile);
+    if (error?.kind === 'other' && plain.length && percentiles.length) {
+      await readBatch(ctx, fns, plain);
+      return readBatch(ctx, fns, percentiles);
+    }
+    const what = specs.every(isPercentile) ? 'Duration p50 and p99 could not be read: ' : '';
+    for (const e of trial.errors) ctx.calls.record({ ...e, message: `${what}${e.message}` });
+    return;
+  }
   fns.forEach((fn, i) =>
-    LAMBDA_METRICS.forEach((m, k) => {
-      const p = seriesPoints(points.get(`f${i}_${k}`), win.start, win.to);
-      out.push({ functionName: fn.name, region, metric: m.metric, period: period, timestamps: p.t, values: p.v });
+    specs.forEach((k) => {
+      const id = `f${i}_${k}`;
+      const p = seriesPoints(points.get(id), win.start, win.to);
+      points.delete(id);
+      ctx.out.push({ functionName: fn.name, region, metric: LAMBDA_METRICS[k].metric, period, timestamps: p.t, values: p.v });
     }),
   );
   if (partial.size || messages.size) {
     const what = partial.size ? `${partial.size} of its series came back incomplete (PartialData)` : 'CloudWatch added messages';
-    calls.record({ ...site, kind: 'other', message: `cloudwatch:GetMetricData for ${site.resource} in ${region}: ${what}${messages.size ? ` — ${[...messages].join('; ')}` : ''}.` });
+    ctx.calls.record({ ...site, kind: 'other', message: `cloudwatch:GetMetricData for ${site.resource} in ${region}: ${what}${messages.size ? ` — ${[...messages].join('; ')}` : ''}.` });
   }
 }
 
@@ -118,8 +154,9 @@ export async function collectMetrics(clients: AwsClients, region: string, functi
   const aligned = alignedWindow(window.start, window.end, period);
   const win = { ...aligned, to: window.end.getTime() / 1000 };
   calls.env.onProgress?.({ kind: 'phase', message: `Reading CloudWatch metrics of ${functions.length} functions in ${region} (${period} s points)`, region });
+  const ctx: BatchContext = { clients, region, period, win, calls, out };
   for (let i = 0; i < functions.length; i += FUNCTIONS_PER_CALL) {
     calls.checkCancelled();
-    await readBatch(clients, region, functions.slice(i, i + FUNCTIONS_PER_CALL), period, win, calls, out);
+    await readBatch(ctx, functions.slice(i, i + FUNCTIONS_PER_CALL));
   }
 }
