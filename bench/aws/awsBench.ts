@@ -5,13 +5,13 @@
  * session) — with calls by operation and peak memory. Not part of the test suite.
  * Run: node --import tsx bench/aws/awsBench.ts   (BENCH_RUNS, BENCH_PACED_RUNS, BENCH_SIZES=100,1000)
  */
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import * as net from 'node:net';
+import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import { promisify } from 'node:util';
 import { FaultProxy } from '../../test/integration/aws/faultProxy';
 import { rawRequest } from '../../test/integration/aws/motoEndpoint';
 import { median } from '../stats';
+import { startMoto } from './motoServer';
 import { seedBenchAccount } from './seedBench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -28,29 +28,6 @@ interface Run {
   rssBeforeMB: number;
   maxRssMB: number;
   heapPeakMB: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startMoto(): Promise<{ endpoint: string; proc: ChildProcess }> {
-  execFileSync('bash', ['scripts/setup-moto.sh'], { stdio: 'inherit' });
-  execFileSync('node', ['scripts/extract-managed-policies.mjs'], { stdio: 'ignore' });
-  const port = await freePort();
-  const proc = spawn('.venv-moto/bin/moto_server', ['-H', '127.0.0.1', '-p', String(port)], { env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' }, stdio: 'ignore' });
-  const endpoint = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    if (await rawRequest(`${endpoint}/moto-api/`).then((r) => r.status === 200, () => false)) return { endpoint, proc };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  proc.kill();
-  throw new Error('moto server did not start');
 }
 
 /** Asynchronous: the paging proxy runs in this process and must keep serving while the child collects. */
