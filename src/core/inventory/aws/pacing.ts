@@ -11,7 +11,7 @@ const BUCKETS: Record<string, { rate: number; key: (operation: string) => string
   lambda: { rate: 15, key: (op) => (op === 'GetFunction' ? 'GetFunction' : op === 'GetPolicy' ? 'GetPolicy' : 'control') },
   iam: { rate: 10, key: (op) => (op === 'GetPolicy' || op === 'GetPolicyVersion' ? 'policies' : undefined) },
   cloudtrail: { rate: 2, key: (op) => (op === 'LookupEvents' ? 'LookupEvents' : undefined) },
-  // FilterLogEvents and DescribeLogStreams: 5 transactions/s per account and region, not raisable.
+  // 5 transactions/s per account and region each (FilterLogEvents' is a hard limit).
   logs: { rate: 5, key: (op) => (op === 'FilterLogEvents' || op === 'DescribeLogStreams' ? op : undefined) },
 };
 const RATE_OVERRIDES: Record<string, number> = { 'lambda:GetFunction': 100 };
