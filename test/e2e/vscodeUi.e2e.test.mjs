@@ -31,15 +31,23 @@ function scan() {
   return { findings: r.findings.filter((f) => !f.suppressed), suppressed: r.findings.filter((f) => f.suppressed), errors: r.errors };
 }
 
-/** Saves (Ctrl+S) until the file on disk changed and satisfies `ok`: edits and saves are asynchronous. */
+/**
+ * Saves (Ctrl+S) until the file on disk changed and satisfies `ok`: edits and saves are asynchronous. A save
+ * truncates the file before writing it, so a read can catch it empty or half written: the text counts once
+ * two reads 200 ms apart agree.
+ */
 async function saveAndWait(before, ok = () => true) {
+  const pause = (ms) => new Promise((r) => setTimeout(r, ms));
   for (let attempt = 0; attempt < 10; attempt++) {
     await page.keyboard.press('Control+S');
     const deadline = Date.now() + 2000;
     while (Date.now() < deadline) {
       const text = readFileSync(TEMPLATE, 'utf8');
-      if (text !== before && ok(text)) return text;
-      await new Promise((r) => setTimeout(r, 100));
+      if (text !== before && text !== '' && ok(text)) {
+        await pause(200);
+        if (readFileSync(TEMPLATE, 'utf8') === text) return text;
+      }
+      await pause(100);
     }
   }
   throw new Error('the edit never reached the disk');
