@@ -92,7 +92,9 @@ export class DashboardApp {
     this.content = h('div', { class: 'content' });
     const main = h('main', { id: 'dashboard' });
     main.append(this.headerSlot, this.toolbarSlot, this.status, this.notesSlot, this.content);
-    doc.body.replaceChildren(main);
+    // The page's "Loading…" line goes; the bundle's <script> stays where it is (the page tells what runs in it).
+    doc.querySelector('body > p.status')?.remove();
+    doc.body.prepend(main);
     this.resize = new ResizeObserver((entries) => {
       if (this.parts?.kind !== 'function') return;
       for (const e of entries) [...this.parts.charts.values()].find((c) => c.plotBox === e.target)?.resize(e.contentRect.width);

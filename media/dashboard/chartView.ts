@@ -171,7 +171,10 @@ export class ChartView {
     const font = `11px ${t().font}`;
     const fmtValue = (v: number | null): string => chartValue(v, c.unit);
     const series: uPlot.Series[] = [{}];
-    c.lines.forEach((l, i) => series.push({ label: l.label, stroke: () => t().lines[i % t().lines.length], width: 1.5, spanGaps: false, points: { show: false }, value: (_u, v) => fmtValue(v) }));
+    // Counts are zero where nothing ran, so a gap is missing data: left open. A duration has no value where
+    // nothing ran: a sparse function's durations are joined across those periods rather than left as dots.
+    const spanGaps = c.unit === 'ms';
+    c.lines.forEach((l, i) => series.push({ label: l.label, stroke: () => t().lines[i % t().lines.length], width: 1.5, spanGaps, points: { show: false }, value: (_u, v) => fmtValue(v) }));
     const bands: uPlot.Band[] = [];
     if (c.band) {
       const lo = series.length;
