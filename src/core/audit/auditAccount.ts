@@ -33,8 +33,8 @@ export function auditSnapshot(snapshot: AccountSnapshot, rules: RuleMeta[], opts
   for (const fn of snapshot.functions) {
     if (opts.signal?.aborted) break;
     const r = liveFindingsFor(fn, snapshot, opts);
-    findings.push(...r.findings);
-    analysisErrors.push(...r.errors);
+    for (const f of r.findings) findings.push(f);
+    for (const e of r.errors) analysisErrors.push(e);
     const access = opts.access?.get(fn.arn);
     functions.push({
       name: fn.name,

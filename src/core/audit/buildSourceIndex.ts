@@ -32,7 +32,7 @@ export async function buildSourceIndex(root: string, cwd: string, signal?: Abort
         names = [...fromConfig, path.basename(dir)];
         stackNamesByDir.set(dir, names);
       }
-      resources.push(...functionResources(model, names));
+      for (const r of functionResources(model, names)) resources.push(r);
     } catch {
       // An unreadable template links nothing; `scan` is where its error is reported.
     }

@@ -71,7 +71,9 @@ export function detectNewPeers(
     if (list) list.push(f);
     else byPeer.set(f.peer, [f]);
   }
-  const ordered = [...byPeer].sort((a, b) => Math.min(...a[1].map((f) => f.first)) - Math.min(...b[1].map((f) => f.first)) || (a[0] < b[0] ? -1 : 1));
+  // Earliest record per peer, computed once (a port scan gives one peer 100,000+ flows: no spread into Math.min).
+  const firstSeen = new Map([...byPeer].map(([peer, flows]) => [peer, minOf(flows, (f) => f.first)]));
+  const ordered = [...byPeer].sort((a, b) => firstSeen.get(a[0])! - firstSeen.get(b[0])! || (a[0] < b[0] ? -1 : 1));
   const alerts = ordered.slice(0, MAX_ALERTS_PER_GROUP).map(([peer, flows]) => peerAlert(peer, flows, model, group, groups, historyDays));
   if (ordered.length > MAX_ALERTS_PER_GROUP) alerts.push(overflowAlert(ordered.slice(MAX_ALERTS_PER_GROUP), group, groups));
   return { alerts, summary: { state, historyDays, peers, newPeers: newTuples.size } };
@@ -87,8 +89,8 @@ function sharedWords(names: string[]): string {
 
 function peerAlert(peer: string, flows: FlowSummary[], model: GroupPeerModel, group: FunctionGroup, groups: FunctionGroups, historyDays: number): Alert {
   const main = [...flows].sort((a, b) => b.bytes - a.bytes || a.first - b.first)[0];
-  const first = Math.min(...flows.map((f) => f.first));
-  const last = Math.max(...flows.map((f) => f.last));
+  const first = minOf(flows, (f) => f.first);
+  const last = -minOf(flows, (f) => -f.last);
   const ports = [...new Set(flows.map((f) => f.port))].sort((a, b) => a - b);
   const bytes = flows.reduce((s, f) => s + f.bytes, 0);
   const connections = flows.reduce((s, f) => s + f.accepted, 0);
@@ -120,9 +122,16 @@ function peerAlert(peer: string, flows: FlowSummary[], model: GroupPeerModel, gr
 
 function overflowAlert(rest: [string, FlowSummary[]][], group: FunctionGroup, groups: FunctionGroups): Alert {
   const flows = rest.flatMap(([, f]) => f);
-  const first = Math.min(...flows.map((f) => f.first));
+  const first = minOf(flows, (f) => f.first);
   const names = sharedNames(groups, group, flows);
   const message = `${plural(rest.length, 'more new network peer')} after the first ${MAX_ALERTS_PER_GROUP}, first at ${clock(first)}: a sweep of many hosts looks like this${sharedWords(names)}.`;
   const evidence = { peers: rest.slice(0, 100).map(([p]) => p), peerCount: rest.length, ports: [...new Set(flows.map((f) => f.port))].sort((a, b) => a - b).slice(0, 100) };
   return makeAlert('LG102', 'error', groupTarget(group, names), iso(first), message, evidence, names);
+}
+
+/** The least of `f` over `items`, in a loop (Math.min(...list) overflows the stack on long lists). */
+function minOf<T>(items: readonly T[], f: (x: T) => number): number {
+  let m = Infinity;
+  for (const x of items) m = Math.min(m, f(x));
+  return m;
 }

@@ -77,7 +77,7 @@ function rejectedAlert(
     .slice(0, 5)
     .map(([peer, p]) => ({ peer, rejected: p.rejected, ports: p.ports.size }));
   const distinctPorts = new Set(flows.map((f) => f.port)).size;
-  const first = Math.min(...flows.map((f) => f.first));
+  const first = flows.reduce((m, f) => Math.min(m, f.first), Infinity);
   const names = functionsBehind(groups, group, new Set(flows.map((f) => f.interfaceId)));
   const scan = top[0] && top[0].ports >= SCAN_PORTS;
   const lead = top[0] ? `; ${top[0].peer} alone: ${plural(top[0].rejected, 'record')} on ${plural(top[0].ports, 'port')}` : '';

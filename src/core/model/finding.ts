@@ -67,10 +67,16 @@ export interface Finding {
   advice?: Advice;
 }
 
-/** A file that was named explicitly but is not something Lambda Guard analyses (not a template or CDK source). */
+/**
+ * Something the user should know that is not a failure: a file named explicitly that Lambda Guard does not
+ * analyse (not a template, a FIFO, a link out of the scanned folder), or — with `line` — a part of a file
+ * analysed in a bounded way (too many `!If` combinations judged together).
+ */
 export interface ScanNotice {
   file: string;
   message: string;
+  /** 1-based line of the bounded part; absent for a file not analysed at all. */
+  line?: number;
 }
 
 /** A file that could not be read or parsed. */

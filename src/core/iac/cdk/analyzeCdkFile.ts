@@ -115,7 +115,9 @@ export function analyzeCdkFile(text: string, file: string, opts: CdkLoadOptions 
   for (const c of ctx.constructs.values()) guard(c.expr, `construct ${c.id}`, () => processConstruct(ctx, c));
   for (const call of nodes.calls) if (!mutations.has(call)) guard(call, 'call', () => processCall(ctx, call));
   guard(sf, 'unattached policies', () => emitLeftovers(ctx, nodes));
-  guard(sf, 'suppression comments', () => model.suppressions.push(...cdkSuppressions(sf, text)));
+  guard(sf, 'suppression comments', () => {
+    for (const s of cdkSuppressions(sf, text)) model.suppressions.push(s);
+  });
   sortBySource(model);
   return { model, errors };
 }

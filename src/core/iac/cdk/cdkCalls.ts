@@ -39,7 +39,7 @@ export function recordMutation(ctx: CdkContext, call: TS.CallExpression): boolea
   }
   if (method === 'addStatements' && recv.qname === IAM.document) {
     const list = ctx.docStatements.get(recv.expr) ?? [];
-    list.push(...argValues(ctx, call));
+    for (const v of argValues(ctx, call)) list.push(v);
     ctx.docStatements.set(recv.expr, list);
     return true;
   }

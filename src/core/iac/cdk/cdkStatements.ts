@@ -23,8 +23,8 @@ function principalsOf(ctx: CdkContext, v: Value | undefined, conds: Condition[])
   const out: Principal[] = [];
   for (const i of items) {
     const p = principalOf(ctx, i);
-    out.push(...p.principals);
-    conds.push(...p.conditions);
+    for (const x of p.principals) out.push(x);
+    for (const x of p.conditions) conds.push(x);
   }
   return out;
 }

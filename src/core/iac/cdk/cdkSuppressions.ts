@@ -31,8 +31,9 @@ export function cdkSuppressions(sf: TS.SourceFile, text: string): Suppression[] 
 
 function nodeStarts(sf: TS.SourceFile, wanted: Set<number>): Map<number, SourceRange> {
   const out = new Map<number, SourceRange>();
-  const min = Math.min(...wanted);
-  const max = Math.max(...wanted);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const w of wanted) [min, max] = [Math.min(min, w), Math.max(max, w)];
   const visit = (n: TS.Node): void => {
     const r = rangeOf(sf, n);
     if (r.endLine < min || r.startLine > max) return;

@@ -134,7 +134,7 @@ export class ConstEvaluator {
     for (const span of e.templateSpans) {
       const v = this.eval(span.expression);
       // An unknown `${this.region}` is named in messages by its source text.
-      if (v.kind === 'str') names.push(...(v.holes ?? Array<undefined>(v.text.split(HOLE).length - 1).fill(undefined)));
+      if (v.kind === 'str') for (const n of v.holes ?? Array<undefined>(v.text.split(HOLE).length - 1).fill(undefined)) names.push(n);
       else names.push(this.textOf(span.expression));
       text += v.kind === 'str' ? v.text : HOLE;
       text += span.literal.text;
@@ -149,7 +149,7 @@ export class ConstEvaluator {
       if (ts.isOmittedExpression(el)) continue;
       if (ts.isSpreadElement(el)) {
         const v = this.eval(el.expression);
-        if (v.kind === 'arr') items.push(...v.items);
+        if (v.kind === 'arr') for (const x of v.items) items.push(x);
         else items.push({ kind: 'unknown', node: el });
       } else items.push(this.eval(el));
     }
@@ -163,7 +163,7 @@ export class ConstEvaluator {
       if (ts.isSpreadAssignment(p)) {
         const v = this.eval(p.expression);
         if (v.kind === 'obj') {
-          props.push(...v.props);
+          for (const x of v.props) props.push(x);
           partial ||= v.partial;
         } else partial = true;
         continue;

@@ -76,7 +76,7 @@ function stringMethod(ev: ConstEvaluator, method: string, recv: TS.Expression, a
     const items = [...base.items];
     for (const a of args) {
       const v = ev.eval(a);
-      if (v.kind === 'arr') items.push(...v.items);
+      if (v.kind === 'arr') for (const x of v.items) items.push(x);
       else items.push(v);
     }
     return { kind: 'arr', items, node: e };

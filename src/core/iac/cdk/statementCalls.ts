@@ -9,6 +9,11 @@ import { tsRuntime } from './tsRuntime';
 
 const ts = tsRuntime();
 
+/** Appends one by one: `push(...list)` overflows the call stack on a list of 100,000+ items. */
+function pushAll<T>(into: T[], items: readonly T[]): void {
+  for (const x of items) into.push(x);
+}
+
 /** Methods of `PolicyStatement` that change what it grants. */
 export const STATEMENT_METHODS = new Set([
   'addActions', 'addNotActions', 'addResources', 'addNotResources', 'addAllResources',
@@ -23,7 +28,7 @@ export function argValues(ctx: CdkContext, call: TS.CallExpression): Value[] {
   for (const a of call.arguments) {
     if (ts.isSpreadElement(a)) {
       const v = ctx.ev.eval(a.expression);
-      if (v.kind === 'arr') out.push(...v.items.map((i) => relocate(i, a)));
+      if (v.kind === 'arr') for (const i of v.items) out.push(relocate(i, a));
       else out.push({ kind: 'unknown', node: a, origin: ctx.ev.textOf(a) });
     } else out.push(ctx.ev.eval(a));
   }
@@ -47,7 +52,8 @@ export function statementCallEffects(ctx: CdkContext, st: Statement, calls: TS.C
     const args = argValues(ctx, call);
     const list = LISTS[method];
     if (list) {
-      (st[list[0]] ??= []).push(...args.map((v) => toStr(ctx, v)));
+      const into = (st[list[0]] ??= []);
+      for (const v of args) into.push(toStr(ctx, v));
       st.keyRanges[list[1]] ??= at;
       continue;
     }
@@ -65,10 +71,10 @@ export function statementCallEffects(ctx: CdkContext, st: Statement, calls: TS.C
       case 'addNotPrincipals':
         for (const v of args) {
           const p = principalOf(ctx, v);
-          if (method === 'addNotPrincipals') (st.notPrincipals ??= []).push(...p.principals);
+          if (method === 'addNotPrincipals') pushAll((st.notPrincipals ??= []), p.principals);
           else {
             p.principals.forEach(addPrincipal);
-            st.conditions.push(...p.conditions);
+            pushAll(st.conditions, p.conditions);
           }
         }
         break;
@@ -85,7 +91,7 @@ export function statementCallEffects(ctx: CdkContext, st: Statement, calls: TS.C
       case 'addCanonicalUserPrincipal': {
         const type: Principal['type'] = method === 'addServicePrincipal' ? 'Service' : method === 'addFederatedPrincipal' ? 'Federated' : method === 'addCanonicalUserPrincipal' ? 'CanonicalUser' : 'AWS';
         addPrincipal({ type, value: args[0] ? toStr(ctx, args[0], call) : lit(HOLE, method) });
-        if (method === 'addFederatedPrincipal' && args[1]) st.conditions.push(...conditionsOf(ctx, args[1]).conditions);
+        if (method === 'addFederatedPrincipal' && args[1]) pushAll(st.conditions, conditionsOf(ctx, args[1]).conditions);
         break;
       }
       case 'addCondition': {
@@ -99,7 +105,7 @@ export function statementCallEffects(ctx: CdkContext, st: Statement, calls: TS.C
       }
       case 'addConditions': {
         const c = conditionsOf(ctx, args[0]);
-        st.conditions.push(...c.conditions);
+        pushAll(st.conditions, c.conditions);
         if (c.unknown) st.conditionUnknown = true;
         st.keyRanges.condition ??= at;
         break;

@@ -5,6 +5,7 @@ import { entry, get, scalarString, type TNode } from '../tree/tnode';
 import type { ExtractContext } from './extractContext';
 import { alternativesOf, isContradictory, joinBranch } from './branches';
 import { resolveScalar } from './resolveStr';
+import { noteBounded } from './resolveContext';
 
 function first(node: TNode | undefined, ctx: ExtractContext): Str | undefined {
   return resolveScalar(node, ctx.rc)[0];
@@ -33,10 +34,21 @@ export function extractPermission(id: string, r: TNode, props: TNode | undefined
       const vs = resolveScalar(a.node, ctx.rc, a.branch);
       return vs.length ? vs.map((v) => ({ value: v, branch: v.branch })) : [{ branch: a.branch }];
     });
-    variants = variants
-      .flatMap((v) => alts.map((a) => ({ values: { ...v.values, [field]: a.value }, branch: joinBranch(v.branch, a.branch) })))
-      .filter((v) => !isContradictory(v.branch))
-      .slice(0, MAX_VARIANTS);
+    const next: typeof variants = [];
+    for (const v of variants) {
+      for (const a of alts) {
+        const branch = joinBranch(v.branch, a.branch);
+        if (!isContradictory(branch)) next.push({ values: { ...v.values, [field]: a.value }, branch });
+        if (next.length > MAX_VARIANTS) break;
+      }
+      if (next.length > MAX_VARIANTS) break;
+    }
+    if (next.length > MAX_VARIANTS) {
+      // The rest are judged together: a restriction survives only where every variant has the same one.
+      next.splice(MAX_VARIANTS - 1, next.length, leastRestrictive(variants, alts, field));
+      noteBounded(ctx.rc, r.range, `more than ${MAX_VARIANTS} !If combinations of the permission's restricting properties: the first ${MAX_VARIANTS - 1} are judged one by one, the rest together, as if the least restrictive of them applied`);
+    }
+    variants = next;
   }
   const principals = resolveScalar(get(props, 'Principal'), ctx.rc);
   const common: LambdaPermission = {
@@ -57,6 +69,17 @@ export function extractPermission(id: string, r: TNode, props: TNode | undefined
       if (!isContradictory(branch)) ctx.model.permissions.push({ ...base, principal: v.branch ? { ...principal, branch } : principal });
     }
   }
+}
+
+/** One variant for all combinations of `variants` × `alts`: a restricting value is kept only when they all agree on it. */
+function leastRestrictive(variants: { values: Restricting }[], alts: { value?: Str }[], field: keyof Restricting): { values: Restricting } {
+  const values: Restricting = {};
+  for (const [f] of RESTRICTING) {
+    const seen = f === field ? alts.map((a) => a.value) : variants.map((v) => v.values[f]);
+    const first = seen[0];
+    if (first && seen.every((x) => x !== undefined && x.text === first.text)) values[f] = first;
+  }
+  return { values };
 }
 
 export function extractUrl(id: string, r: TNode, props: TNode | undefined, ctx: ExtractContext): void {
@@ -80,7 +103,7 @@ export function extractEnv(id: string, vars: TNode[], ctx: ExtractContext): void
       byName.set(e.key, values.map((value) => ({ owner: id, name: e.key, nameRange: e.keyRange, value })));
     }
   }
-  for (const evs of byName.values()) ctx.model.envVars.push(...evs);
+  for (const evs of byName.values()) for (const ev of evs) ctx.model.envVars.push(ev);
 }
 
 /** The logical id of a resource (a role, a function) referenced as `!GetAtt X.Arn` or `!Ref X`, when it is in the template. */

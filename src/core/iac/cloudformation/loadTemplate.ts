@@ -1,4 +1,4 @@
-import type { ScanError } from '../../model/finding';
+import type { ScanError, ScanNotice } from '../../model/finding';
 import { emptyModel, type TemplateModel } from '../../model/templateModel';
 import { commentsToSuppressions, findSuppressionComments } from '../../suppress/commentSuppressions';
 import { metadataSuppressions } from '../../suppress/metadataSuppressions';
@@ -34,6 +34,8 @@ const EXTRACTORS: Record<string, ResourceExtractor> = {
 export interface LoadResult {
   model?: TemplateModel;
   errors: ScanError[];
+  /** Parts analysed in a bounded way (see ResolveContext.bounded). */
+  notices?: ScanNotice[];
   /** True when the file is not a template (a workflow, a manifest …) and was skipped silently. */
   skipped: boolean;
 }
@@ -68,7 +70,8 @@ export function loadTemplate(text: string, file: string, opts: { incremental?: b
   for (const e of resources?.kind === 'map' ? resources.entries : []) {
     const type = scalarString(get(e.value, 'Type')) ?? '';
     model.resources.push({ logicalId: e.key, type, range: e.range, keyRange: e.keyRange });
-    model.suppressions.push(...metadataSuppressions(e.key, e.value));
+    // Loops, not push(...x): a resource with 200,000 ignore entries must not overflow the call stack.
+    for (const s of metadataSuppressions(e.key, e.value)) model.suppressions.push(s);
     const extract = EXTRACTORS[type];
     if (!extract) continue;
     try {
@@ -79,6 +82,7 @@ export function loadTemplate(text: string, file: string, opts: { incremental?: b
     }
   }
   const comments = findSuppressionComments(text);
-  if (comments.length) model.suppressions.push(...commentsToSuppressions(comments, sourceLines(), nodeStartsByLine(parsed.root)));
-  return { model, errors, skipped: false };
+  if (comments.length) for (const s of commentsToSuppressions(comments, sourceLines(), nodeStartsByLine(parsed.root))) model.suppressions.push(s);
+  const notices = (ctx.rc.bounded ?? []).map((b) => ({ file, line: b.range.startLine, message: b.message }));
+  return { model, errors, notices: notices.length ? notices : undefined, skipped: false };
 }

@@ -4,7 +4,7 @@ import type { Str } from '../../model/value';
 import { get, type TEntry, type TNode } from '../tree/tnode';
 import { alternativesOf, branchesOf, isContradictory, joinBranch } from './branches';
 import { resolveList, resolveScalar } from './resolveStr';
-import type { ResolveContext } from './resolveContext';
+import { noteBounded, type ResolveContext } from './resolveContext';
 
 const PRINCIPAL_TYPES = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']);
 
@@ -58,19 +58,44 @@ export function readStatement(node: TNode, ctx: ResolveContext, branch?: string)
     return [base];
   }
   const out: Statement[] = [];
-  for (const ef of effects.length ? effects : [undefined]) {
-    for (const c of condVariants) {
-      if (isContradictory(joinBranch(ef ? ef.branch : branch, c.branch))) continue;
-      out.push({
-        ...base,
-        effect: ef ? toEffect(ef) : 'Unknown',
-        conditions: c.conditions,
-        conditionUnknown: c.unknown || undefined,
-        branch: joinBranch(ef ? ef.branch : branch, c.branch),
-      });
+  const efs = effects.length ? effects : [undefined];
+  // Effect × Condition variants multiply (two 8-deep `!If` trees: 65,536 statements from 27 KB): past the
+  // cap the remaining combinations become one statement judged for all of them.
+  outer: for (let i = 0; i < efs.length; i++) {
+    for (let j = 0; j < condVariants.length; j++) {
+      const ef = efs[i];
+      const c = condVariants[j];
+      const joined = joinBranch(ef ? ef.branch : branch, c.branch);
+      if (isContradictory(joined)) continue;
+      if (out.length === MAX_STATEMENT_VARIANTS - 1 && (i < efs.length - 1 || j < condVariants.length - 1)) {
+        out.push(judgedTogether(base, efs, condVariants, branch));
+        noteBounded(ctx, node.range, `more than ${MAX_STATEMENT_VARIANTS} !If combinations of Effect and Condition in one statement (${efs.length * condVariants.length} before contradictory ones are dropped): the first ${MAX_STATEMENT_VARIANTS - 1} are judged one by one, the rest together, as if the least restrictive of them applied`);
+        break outer;
+      }
+      out.push({ ...base, effect: ef ? toEffect(ef) : 'Unknown', conditions: c.conditions, conditionUnknown: c.unknown || undefined, branch: joined });
     }
   }
   return out;
+}
+
+/** Statement variants judged one by one; the rest are judged together (see judgedTogether). */
+const MAX_STATEMENT_VARIANTS = 64;
+
+/**
+ * One statement standing for many `!If` combinations, never milder than any of them: it allows when any
+ * Effect allows, and keeps only the conditions every variant has (a condition is what clears a finding).
+ */
+function judgedTogether(base: Statement, effects: (Str | undefined)[], conds: { conditions: Condition[]; unknown: boolean }[], branch: string | undefined): Statement {
+  const kinds = new Set(effects.map((e) => (e ? toEffect(e) : 'Unknown')));
+  const effect: Effect = kinds.has('Allow') ? 'Allow' : kinds.size === 1 ? [...kinds][0] : 'Unknown';
+  const keyOf = (c: Condition): string => JSON.stringify([c.operator, c.key, c.values.map((v) => v.text)]);
+  let common: Map<string, Condition> | undefined;
+  for (const v of conds) {
+    const mine = new Map(v.conditions.map((c) => [keyOf(c), c] as const));
+    if (!common) common = mine;
+    else for (const k of [...common.keys()]) if (!mine.has(k)) common.delete(k);
+  }
+  return { ...base, effect, conditions: [...(common?.values() ?? [])], conditionUnknown: conds.every((c) => c.unknown) || undefined, branch };
 }
 
 function toEffect(s: Str): Effect {
@@ -136,7 +161,7 @@ export function readPolicyDocument(node: TNode | undefined, ctx: ResolveContext,
     for (const sb of branchesOf(stmtNode, b.branch)) {
       const items = sb.node.kind === 'seq' ? sb.node.items : [sb.node];
       for (const item of items) {
-        for (const ib of branchesOf(item, sb.branch)) statements.push(...readStatement(ib.node, ctx, ib.branch));
+        for (const ib of branchesOf(item, sb.branch)) for (const st of readStatement(ib.node, ctx, ib.branch)) statements.push(st);
       }
     }
     docs.push({ kind: meta.kind, owner: meta.owner, origin: meta.origin, statements, range: n.range });

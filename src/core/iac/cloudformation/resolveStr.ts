@@ -2,7 +2,7 @@ import type { Str } from '../../model/value';
 import { collapseNamedHoles, HOLE, holeNames } from '../../model/value';
 import { get, scalarString, type TNode } from '../tree/tnode';
 import { branchesOf, isNoValue, joinBranch } from './branches';
-import { KNOWN_PSEUDO, type ResolveContext } from './resolveContext';
+import { KNOWN_PSEUDO, noteBounded, type ResolveContext } from './resolveContext';
 
 const MAX_VARIANTS = 16;
 
@@ -87,7 +87,7 @@ function resolveSub(node: TNode & { kind: 'fn' }, ctx: ResolveContext, branch?: 
       parts = v ? resolveScalar(v, ctx).map(variantOf) : [{ text: HOLE, holes: [name] }];
       if (parts.length === 0) parts = [{ text: '', holes: [] }];
     }
-    variants = combine(variants, lit, parts);
+    variants = combine(variants, lit, parts, () => capped(ctx, node, '!Sub'));
   }
   variants = variants.map((v) => ({ ...v, text: v.text + template.slice(last) }));
   return variants.map((v) => strOf(v, node, '!Sub'));
@@ -111,15 +111,29 @@ function strOf(v: Variant, node: TNode, origin: string): Str {
   return out;
 }
 
-function combine(acc: Variant[], lit: string, parts: Variant[]): Variant[] {
+/** Every text `acc` followed by `lit` and each of `parts` can make, at most MAX_VARIANTS of them. */
+function combine(acc: Variant[], lit: string, parts: Variant[], onCap: () => void): Variant[] {
+  if (acc.length === 1 && parts.length === 1) {
+    // One value so far and one part (no `!If`): extend it in place, so `${A}` written 100,000 times stays linear.
+    const [a, p] = [acc[0], parts[0]];
+    for (const h of p.holes) a.holes.push(h);
+    return [{ text: a.text + lit + p.text, branch: joinBranch(a.branch, p.branch), holes: a.holes }];
+  }
   const out: Variant[] = [];
   for (const a of acc) {
     for (const p of parts) {
-      if (out.length >= MAX_VARIANTS) break;
+      if (out.length >= MAX_VARIANTS) {
+        onCap();
+        return out;
+      }
       out.push({ text: a.text + lit + p.text, branch: joinBranch(a.branch, p.branch), holes: [...a.holes, ...p.holes] });
     }
   }
   return out;
+}
+
+function capped(ctx: ResolveContext, node: TNode, what: string): void {
+  noteBounded(ctx, node.range, `a ${what} with more than ${MAX_VARIANTS} possible values (!If combinations): only the first ${MAX_VARIANTS} are checked`);
 }
 
 function resolveJoin(node: TNode & { kind: 'fn' }, ctx: ResolveContext, branch?: string): Str[] {
@@ -133,7 +147,7 @@ function resolveJoin(node: TNode & { kind: 'fn' }, ctx: ResolveContext, branch?:
     const texts: Variant[] = parts.length === 0 ? [{ text: '', holes: [] }] : item.kind === 'seq' || parts.length > 1 && item.kind !== 'fn'
       ? [{ text: parts.map((p) => p.text).join(delim), holes: parts.flatMap(holeNames) }]
       : parts.map(variantOf);
-    variants = combine(variants, i === 0 ? '' : delim, texts);
+    variants = combine(variants, i === 0 ? '' : delim, texts, () => capped(ctx, node, 'Fn::Join'));
   });
   return variants.map((v) => strOf(v, node, 'Fn::Join'));
 }

@@ -39,7 +39,7 @@ export function parseYamlChunked(text: string, file: string): ParsedTree {
       const res: TEntry[] = [];
       for (const [a, b] of sec.resources) {
         const t = parse(a, b, src);
-        if (t && t.kind === 'map') res.push(...t.entries);
+        if (t && t.kind === 'map') for (const e of t.entries) res.push(e);
         else if (t) return parseYaml(text, file);
       }
       const keyRange = { startLine: sec.start + 1, startColumn: 1, endLine: sec.start + 1, endColumn: sec.key.length + 1 };
@@ -48,7 +48,7 @@ export function parseYamlChunked(text: string, file: string): ParsedTree {
       entries.push({ key: sec.key, keyRange, value: { kind: 'map', entries: res, range: valueRange }, range: { ...keyRange, endLine: last.endLine, endColumn: last.endColumn } });
     } else {
       const t = parse(sec.start, sec.end, src);
-      if (t && t.kind === 'map') entries.push(...t.entries);
+      if (t && t.kind === 'map') for (const e of t.entries) entries.push(e);
       else if (t || errors.length === 0) return parseYaml(text, file);
     }
   }

@@ -1,11 +1,17 @@
 /** Bounds that keep hostile input (alias bombs, deep nesting, huge files) from hanging or crashing a scan. */
 export const LIMITS = {
-  /** Nodes materialised from one document, aliases expanded. A 5,000-resource template has ~200k. */
+  /**
+   * Nodes materialised from one document beyond those written in it (what aliases and merge keys add).
+   * Written nodes are bounded by the file size limit, so a 100,000-resource template is never refused;
+   * an alias bomb stops here.
+   */
   maxNodes: 2_000_000,
   /** Alias references followed in one document. */
   maxAliases: 10_000,
   /** Nesting depth of collections. */
   maxDepth: 200,
+  /** Parse errors listed per file; the rest are counted in one last entry (a garbled file cannot flood the report). */
+  maxErrorsPerFile: 100,
 };
 
 /** Thrown when input exceeds LIMITS; becomes a scan error with a clear message. */

@@ -26,9 +26,11 @@ export function parseJson(text: string, file: string, mapper?: RangeMapper): Par
     return { errors: [{ file, line: r.startLine, column: r.startColumn, message: `JSON: ${e ? describe(text, e) : 'empty document'}` }], lines };
   }
   try {
+    // Written nodes are bounded by the text (JSON has no aliases): only absurd counts stop here.
+    const maxNodes = LIMITS.maxNodes + text.length;
     let count = 0;
     const conv = (n: JNode, depth: number): TNode => {
-      if (++count > LIMITS.maxNodes) throw new InputLimitError(`the document has more than ${LIMITS.maxNodes} nodes`);
+      if (++count > maxNodes) throw new InputLimitError(`the document has more than ${maxNodes} nodes`);
       if (depth > LIMITS.maxDepth) throw new InputLimitError(`the document is nested deeper than ${LIMITS.maxDepth} levels`);
       const range = map(n.offset, n.offset + n.length);
       if (n.type === 'object') {
