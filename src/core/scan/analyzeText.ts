@@ -1,4 +1,4 @@
-import type { Finding, ScanError } from '../model/finding';
+import type { Finding, ScanError, ScanNotice } from '../model/finding';
 import type { TemplateModel } from '../model/templateModel';
 import { ALL_RULES } from '../rules/registry';
 import { DEFAULT_MAX_FILE_SIZE, type AnalyzeOptions } from './analyzeOptions';
@@ -10,6 +10,8 @@ export type { AnalyzeOptions } from './analyzeOptions';
 export interface AnalyzeResult {
   findings: Finding[];
   errors: ScanError[];
+  /** Parts analysed in a bounded way (e.g. `!If` combinations judged together); the findings still hold. */
+  notices?: ScanNotice[];
   /** True when the file is not a template or CDK source and was skipped silently. */
   skipped: boolean;
   model?: TemplateModel;
@@ -18,6 +20,8 @@ export interface AnalyzeResult {
 /** Runs every enabled rule over one file's text. Never throws: problems become `errors`. */
 export function analyzeText(text: string, file: string, opts: AnalyzeOptions = {}): AnalyzeResult {
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  // A byte-order mark is not content (editors hide it): JSON parsers reject it, and it would shift line 1.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.length > max) {
     return { findings: [], errors: [{ file, line: 1, message: `file is larger than the ${Math.round(max / 1024)} KiB limit; not analysed` }], skipped: false };
   }
@@ -28,8 +32,14 @@ export function analyzeText(text: string, file: string, opts: AnalyzeOptions = {
     return { findings: [], errors: [{ file, line: 1, message: `could not analyse: ${(e as Error).message}` }], skipped: false };
   }
   if (!loaded.model) return { findings: [], errors: loaded.errors, skipped: loaded.skipped };
-  const findings = runRules(loaded.model, opts, loaded.errors);
-  return { findings, errors: loaded.errors, skipped: false, model: loaded.model };
+  let findings: Finding[];
+  try {
+    findings = runRules(loaded.model, opts, loaded.errors);
+  } catch (e) {
+    // A bug in the engine (not in one rule) costs this file its findings, never the scan.
+    return { findings: [], errors: [...loaded.errors, { file, line: 1, message: `could not analyse: ${(e as Error).message}` }], skipped: false };
+  }
+  return { findings, errors: loaded.errors, notices: loaded.notices, skipped: false, model: loaded.model };
 }
 
 function runRules(model: TemplateModel, opts: AnalyzeOptions, errors: ScanError[]): Finding[] {

@@ -1,14 +1,14 @@
-import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, ScanError, ScanNotice } from '../model/finding';
-import type { ScanResult } from '../report/scanResult';
+import { NOT_A_TEMPLATE, type ScanResult } from '../report/scanResult';
 import { ALL_RULES } from '../rules/registry';
 import { TOOL_VERSION } from '../version';
 import { DEFAULT_MAX_FILE_SIZE, type AnalyzeOptions } from './analyzeOptions';
 import { analyzeText } from './analyzeText';
 import { cdkOutFindings } from './cdkOutStep';
 import type { TemplateModel } from '../model/templateModel';
-import { walkFiles } from './walkFiles';
+import { readBounded, readInsideSync } from './readBounded';
+import { walkTree, type WalkedFile } from './walkFiles';
 
 export interface ScanOptions extends AnalyzeOptions {
   cwd: string;
@@ -21,64 +21,91 @@ export function relativeFile(cwd: string, abs: string): string {
   return (rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel).split(path.sep).join('/');
 }
 
-/** What a file named explicitly gets when it is not something Lambda Guard analyses. */
-const NOT_A_TEMPLATE = 'not a CloudFormation/SAM template or CDK source: nothing in it was analysed';
+const TEMPLATE_HINT = /Resources|AWSTemplateFormatVersion|aws-cdk/;
+
+/** Everything one scan collects; appended to item by item (never `push(...list)`: a list can hold a million). */
+interface Collected {
+  findings: Finding[];
+  errors: ScanError[];
+  notices: ScanNotice[];
+  cdkModels: TemplateModel[];
+  /** dev:ino of files read, so a hard link is not scanned twice. */
+  inodes: Set<string>;
+  scanned: number;
+}
+
+function append<T>(into: T[], items: readonly T[] | undefined): void {
+  if (items) for (const x of items) into.push(x);
+}
 
 /**
  * Scans files and folders; every unreadable or unparsable file becomes an error entry, never a crash, and
  * a file named explicitly that is not a template gets a notice (a folder's other files are skipped silently).
+ * An internal error while analysing one file is an error entry for that file: the others are still reported.
  */
 export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanResult> {
-  const errors: ScanError[] = [];
-  const notices: ScanNotice[] = [];
-  const findings: Finding[] = [];
-  const named = new Set(paths.map((p) => path.resolve(opts.cwd, p)));
-  const cdkOutDirs: string[] = [];
-  const cdkModels: TemplateModel[] = [];
-  const files = await walkFiles(paths.length ? paths : ['.'], opts.cwd, (f, message) => errors.push({ file: relativeFile(opts.cwd, f), message }), cdkOutDirs);
-  const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  let scanned = 0;
-  // Sibling paths come relative to the same base as the file names: the scan's cwd.
-  const readSibling = (p: string): string | undefined => {
-    try {
-      return readFileSync(path.resolve(opts.cwd, p), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+  const c: Collected = { findings: [], errors: [], notices: [], cdkModels: [], inodes: new Set(), scanned: 0 };
+  const rel = (abs: string): string => relativeFile(opts.cwd, abs);
+  const walk = await walkTree(paths.length ? paths : ['.'], opts.cwd, {
+    onError: (f, message) => c.errors.push({ file: rel(f), message }),
+    onNotice: (f, message) => c.notices.push({ file: rel(f), message }),
+  });
+  const files = walk.files;
   for (let i = 0; i < files.length; i++) {
     if (opts.signal?.aborted) break;
-    const abs = files[i];
-    const rel = relativeFile(opts.cwd, abs);
-    opts.onProgress?.(i, files.length, rel);
-    let text: string;
+    const file = rel(files[i].abs);
+    opts.onProgress?.(i, files.length, file);
     try {
-      const st = await fs.stat(abs);
-      if (st.size > max) {
-        const head = (await fs.readFile(abs, 'utf8')).slice(0, 65536);
-        if (named.has(abs) || /Resources|AWSTemplateFormatVersion|aws-cdk/.test(head)) errors.push({ file: rel, line: 1, message: `file is larger than the ${Math.round(max / 1024)} KiB limit; not analysed` });
-        continue;
-      }
-      text = await fs.readFile(abs, 'utf8');
+      await scanFile(files[i], file, opts, c);
     } catch (e) {
-      errors.push({ file: rel, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-      continue;
+      c.errors.push({ file, line: 1, message: `internal error while analysing this file: ${(e as Error)?.message ?? String(e)}` });
     }
-    const r = analyzeText(text, rel, { ...opts, readSibling: opts.readSibling ?? readSibling });
-    findings.push(...r.findings);
-    errors.push(...r.errors);
-    if (r.model?.format === 'cdk') cdkModels.push(r.model);
-    if (!r.skipped) scanned++;
-    else if (named.has(abs)) notices.push({ file: rel, message: NOT_A_TEMPLATE });
     // Yield so an editor host stays responsive during a long workspace scan.
     if (i % 20 === 19) await new Promise((res) => setImmediate(res));
   }
-  for (const dir of cdkOutDirs) {
+  for (const { dir, root } of walk.cdkOutDirs) {
     if (opts.signal?.aborted) break;
-    const extra = cdkOutFindings(dir, cdkModels, findings, opts, (abs) => relativeFile(opts.cwd, abs));
-    findings.push(...extra.findings);
-    errors.push(...extra.errors);
+    try {
+      const extra = cdkOutFindings(dir, root, c.cdkModels, c.findings, opts, rel);
+      append(c.findings, extra.findings);
+      append(c.errors, extra.errors);
+    } catch (e) {
+      c.errors.push({ file: rel(dir), message: `internal error while mapping cdk.out: ${(e as Error)?.message ?? String(e)}` });
+    }
   }
   opts.onProgress?.(files.length, files.length, '');
-  return { findings, errors, notices, rules: ALL_RULES.map((r) => r.meta), filesScanned: scanned, toolVersion: TOOL_VERSION };
+  return { findings: c.findings, errors: c.errors, notices: c.notices, rules: ALL_RULES.map((r) => r.meta), filesScanned: c.scanned, toolVersion: TOOL_VERSION };
+}
+
+async function scanFile(f: WalkedFile, file: string, opts: ScanOptions, c: Collected): Promise<void> {
+  const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const read = await readBounded(f.abs, max);
+  switch (read.kind) {
+    case 'special':
+      // Swapped for a FIFO or device after the walk: never opened for reading.
+      if (f.named) c.notices.push({ file, message: 'not a regular file (a FIFO, socket or device): not read' });
+      return;
+    case 'tooLarge':
+      if (f.named || TEMPLATE_HINT.test(read.head)) c.errors.push({ file, line: 1, message: `file is larger than the ${Math.round(max / 1024)} KiB limit; not analysed` });
+      return;
+    case 'error':
+    case 'outside':
+      c.errors.push({ file, message: `cannot read: ${read.kind === 'error' ? read.message : 'outside the scanned folder'}` });
+      return;
+  }
+  const inode = `${read.dev}:${read.ino}`;
+  if (read.ino !== 0 && c.inodes.has(inode)) return;
+  c.inodes.add(inode);
+  // Imports are read like scanned files (size limit, regular files only) and only inside the file's root.
+  const readSibling = (p: string): string | undefined => {
+    const r = readInsideSync(path.resolve(opts.cwd, p), f.root, max);
+    return r.kind === 'text' ? r.text : undefined;
+  };
+  const r = analyzeText(read.text, file, { ...opts, readSibling: opts.readSibling ?? readSibling });
+  append(c.findings, r.findings);
+  append(c.errors, r.errors);
+  append(c.notices, r.notices);
+  if (r.model?.format === 'cdk') c.cdkModels.push(r.model);
+  if (!r.skipped) c.scanned++;
+  else if (f.named) c.notices.push({ file, message: NOT_A_TEMPLATE });
 }

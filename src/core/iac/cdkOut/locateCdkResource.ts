@@ -49,16 +49,43 @@ interface Candidate {
   res: ResourceInfo;
 }
 
-function candidatesById(sources: CdkSources): Map<string, Candidate[]> {
-  const out = new Map<string, Candidate[]>();
+interface SourceIndex {
+  ids: Map<string, Candidate[]>;
+  /** Sanitised id → the first id with that spelling, and the lengths of the sanitised ids, longest first (byLogicalId). */
+  spellings: Map<string, string>;
+  lengths: number[];
+  /** Per model, the first resource starting on each line. */
+  byLine: Map<TemplateModel, Map<number, ResourceInfo>>;
+}
+
+// Built once per `sources` (one cdk.out step), not once per finding: a template with 100,000 findings
+// must not rebuild the index 100,000 times.
+const indexes = new WeakMap<CdkSources, SourceIndex>();
+
+function indexOf(sources: CdkSources): SourceIndex {
+  let index = indexes.get(sources);
+  if (index) return index;
+  const ids = new Map<string, Candidate[]>();
+  const byLine = new Map<TemplateModel, Map<number, ResourceInfo>>();
   for (const model of sources.models) {
+    const lines = new Map<number, ResourceInfo>();
+    byLine.set(model, lines);
     for (const res of model.resources) {
-      const list = out.get(res.logicalId) ?? [];
+      const list = ids.get(res.logicalId) ?? [];
       list.push({ model, res });
-      out.set(res.logicalId, list);
+      ids.set(res.logicalId, list);
+      if (!lines.has(res.range.startLine)) lines.set(res.range.startLine, res);
     }
   }
-  return out;
+  const spellings = new Map<string, string>();
+  for (const k of ids.keys()) {
+    const s = sanitize(k);
+    if (s && !spellings.has(s)) spellings.set(s, k);
+  }
+  const lengths = [...new Set([...spellings.keys()].map((s) => s.length))].sort((a, b) => b - a);
+  index = { ids, spellings, lengths, byLine };
+  indexes.set(sources, index);
+  return index;
 }
 
 const GENERIC = new Set(['Resource', 'Default']);
@@ -77,16 +104,15 @@ function byPath(p: string, ids: Map<string, Candidate[]>, preferFile?: string): 
 const sanitize = (s: string): string => s.replace(/[^A-Za-z0-9]/g, '');
 
 /** Without a path, CDK logical ids are the path's ids concatenated plus an 8-hex hash: split them greedily. */
-function byLogicalId(logicalId: string, ids: Map<string, Candidate[]>): Candidate | undefined {
-  const rest0 = logicalId.replace(/[0-9A-F]{8}$/, '');
-  const keys = [...ids.keys()].map((k) => [sanitize(k), k] as const).filter(([s]) => s).sort((a, b) => b[0].length - a[0].length);
-  let rest = rest0;
+function byLogicalId(logicalId: string, { ids, spellings, lengths }: SourceIndex): Candidate | undefined {
+  let rest = logicalId.replace(/[0-9A-F]{8}$/, '');
   let found: Candidate | undefined;
   for (let guard = 0; guard < 20 && rest; guard++) {
-    const hit = keys.find(([s]) => rest.startsWith(s));
-    if (!hit) break;
-    found = ids.get(hit[1])![0];
-    rest = rest.slice(hit[0].length);
+    // The longest id that starts the rest (looked up by length: no scan over every id).
+    const len = lengths.find((n) => n <= rest.length && spellings.has(rest.slice(0, n)));
+    if (len === undefined) break;
+    found = ids.get(spellings.get(rest.slice(0, len))!)![0];
+    rest = rest.slice(len);
   }
   return found;
 }
@@ -96,13 +122,14 @@ function byLogicalId(logicalId: string, ids: Map<string, Candidate[]>): Candidat
  * call, even inside a custom construct), else the construct path, else the logical id's spelling.
  */
 export function locateCdkResource(r: CdkOutResource, index: CdkOutIndex, sources: CdkSources): CdkOrigin | undefined {
-  const ids = candidatesById(sources);
+  const si = indexOf(sources);
+  const ids = si.ids;
   const frame = r.trace ? userFrame(r.trace, index.appRoot, sources.fileExists) : undefined;
   const viaPath = r.path ? byPath(r.path, ids, frame?.file) : undefined;
-  const viaId = !r.path ? byLogicalId(r.logicalId, ids) : undefined;
+  const viaId = !r.path ? byLogicalId(r.logicalId, si) : undefined;
   if (frame) {
     const model = sources.models.find((m) => samePath(path.resolve(m.file), frame.file));
-    const here = model?.resources.find((x) => x.range.startLine === frame.line);
+    const here = model ? si.byLine.get(model)?.get(frame.line) : undefined;
     const range = here?.keyRange ?? { startLine: frame.line, startColumn: frame.column, endLine: frame.line, endColumn: frame.column + 1 };
     return { file: model?.file ?? frame.file, range, constructId: viaPath?.res.logicalId ?? here?.logicalId ?? viaId?.res.logicalId, via: 'trace' };
   }

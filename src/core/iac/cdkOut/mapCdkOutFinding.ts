@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { samePath } from '../../scan/pathKey';
+import { pathKey, samePath } from '../../scan/pathKey';
 import type { Finding } from '../../model/finding';
 import { locateCdkResource, type CdkSources } from './locateCdkResource';
 import type { CdkOutIndex } from './readCdkOut';
@@ -53,11 +53,21 @@ export function isDuplicateOfSource(mapped: Finding, sourceFindings: readonly Fi
  * cannot be traced), minus those the source analysis already reported.
  */
 export function mergeCdkOutFindings(sourceFindings: readonly Finding[], templateFindings: readonly Finding[], index: CdkOutIndex, sources: CdkSources): Finding[] {
+  // Source findings by rule and file: each mapped finding is compared with its few peers, not with all.
+  const byKey = new Map<string, Finding[]>();
+  const keyOf = (ruleId: string, file: string): string => `${ruleId}\u0000${pathKey(path.resolve(file))}`;
+  for (const s of sourceFindings) {
+    if (!s.location) continue;
+    const k = keyOf(s.ruleId, s.location.file);
+    const list = byKey.get(k);
+    if (list) list.push(s);
+    else byKey.set(k, [s]);
+  }
   const out: Finding[] = [];
   for (const f of templateFindings) {
     const mapped = mapCdkOutFinding(f, index, sources);
     if (!mapped) out.push(f);
-    else if (!isDuplicateOfSource(mapped, sourceFindings)) out.push(mapped);
+    else if (!isDuplicateOfSource(mapped, byKey.get(keyOf(mapped.ruleId, mapped.location!.file)) ?? [])) out.push(mapped);
   }
   return out;
 }

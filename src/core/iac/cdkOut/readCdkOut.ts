@@ -27,7 +27,8 @@ export interface CdkOutIndex {
 }
 
 export interface CdkOutIo {
-  readFile(absPath: string): string | undefined;
+  /** The file's text; undefined when it does not exist; `{ error }` when it exists but was not read (too large, a FIFO …). */
+  readFile(absPath: string): string | undefined | { error: string };
 }
 
 interface MetadataEntry {
@@ -45,6 +46,10 @@ interface Artifact {
 function parse(io: CdkOutIo, file: string, errors: ScanError[]): Record<string, unknown> | undefined {
   const text = io.readFile(file);
   if (text === undefined) return undefined;
+  if (typeof text !== 'string') {
+    errors.push({ file, message: text.error });
+    return undefined;
+  }
   try {
     const v: unknown = JSON.parse(text);
     if (v && typeof v === 'object') return v as Record<string, unknown>;
@@ -55,35 +60,54 @@ function parse(io: CdkOutIo, file: string, errors: ScanError[]): Record<string, 
 }
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const stringOr = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+
+/**
+ * `rel` (a manifest's `templateFile` or `directoryName`) under `dir`, or undefined when it leaves `dir`:
+ * a manifest from an untrusted tree must not make the scan read `../../.aws/credentials` or `/etc/…`.
+ */
+function under(dir: string, rel: string): string | undefined {
+  const p = path.resolve(dir, rel);
+  return p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep) ? p : undefined;
+}
 
 /** Resources of one stack from manifest metadata (`aws:cdk:logicalId` + traces) and the template's own Metadata. */
 function readStack(io: CdkOutIo, dir: string, id: string, a: Artifact, errors: ScanError[]): CdkOutTemplate | undefined {
-  const templateFile = path.join(dir, a.properties?.templateFile ?? `${id}.template.json`);
+  const props = isObject(a.properties) ? a.properties : {};
+  const templateFile = under(dir, stringOr(props.templateFile, `${id}.template.json`));
+  const stackName = stringOr(props.stackName, id);
+  if (!templateFile) {
+    errors.push({ file: path.join(dir, 'manifest.json'), message: `the templateFile of stack ${id} points outside the cloud assembly: not read` });
+    return undefined;
+  }
   const resources = new Map<string, CdkOutResource>();
   const get = (logicalId: string): CdkOutResource => {
     let r = resources.get(logicalId);
     if (!r) resources.set(logicalId, (r = { logicalId }));
     return r;
   };
-  for (const [p, entries] of Object.entries(a.metadata ?? {})) {
-    const logical = entries.find((e) => e.type === 'aws:cdk:logicalId' && typeof e.data === 'string');
+  for (const [p, entries] of Object.entries(isObject(a.metadata) ? a.metadata : {})) {
+    if (!Array.isArray(entries)) continue;
+    const list = entries.filter(isObject) as MetadataEntry[];
+    const logical = list.find((e) => e.type === 'aws:cdk:logicalId' && typeof e.data === 'string');
     if (!logical) continue;
     const r = get(logical.data as string);
     r.path = p.replace(/^\//, '');
-    r.trace = strings(entries.find((e) => e.type === 'aws:cdk:creationStack')?.data) ?? logical.trace ?? r.trace;
+    r.trace = strings(list.find((e) => e.type === 'aws:cdk:creationStack')?.data) ?? strings(logical.trace) ?? r.trace;
   }
   const template = parse(io, templateFile, errors);
-  if (!template) return resources.size ? { stackName: a.properties?.stackName ?? id, templateFile, resources } : undefined;
+  if (!template) return resources.size ? { stackName, templateFile, resources } : undefined;
   const res = template.Resources;
-  for (const [logicalId, body] of Object.entries(res && typeof res === 'object' ? (res as Record<string, unknown>) : {})) {
-    const b = (body ?? {}) as { Type?: unknown; Metadata?: Record<string, unknown> };
+  for (const [logicalId, body] of Object.entries(isObject(res) ? res : {})) {
+    const b = isObject(body) ? body : {};
     const r = get(logicalId);
     if (typeof b.Type === 'string') r.type = b.Type;
-    const md = b.Metadata ?? {};
-    if (typeof md['aws:cdk:path'] === 'string') r.path ??= md['aws:cdk:path'] as string;
+    const md = isObject(b.Metadata) ? b.Metadata : {};
+    if (typeof md['aws:cdk:path'] === 'string') r.path ??= md['aws:cdk:path'];
     r.trace ??= strings(md['aws:cdk:creationStack']);
   }
-  return { stackName: a.properties?.stackName ?? id, templateFile, resources };
+  return { stackName, templateFile, resources };
 }
 
 /**
@@ -96,13 +120,17 @@ export function readCdkOut(dir: string, io: CdkOutIo): { index: CdkOutIndex; err
   const index: CdkOutIndex = { dir: abs, appRoot: path.dirname(abs), templates: [] };
   const visit = (d: string, depth: number): void => {
     const manifest = parse(io, path.join(d, 'manifest.json'), errors);
-    const artifacts = (manifest?.artifacts ?? {}) as Record<string, Artifact>;
-    for (const [id, a] of Object.entries(artifacts)) {
+    const artifacts = isObject(manifest?.artifacts) ? (manifest.artifacts as Record<string, unknown>) : {};
+    for (const [id, raw] of Object.entries(artifacts)) {
+      if (!isObject(raw)) continue;
+      const a = raw as Artifact;
       if (a.type === 'aws:cloudformation:stack') {
         const t = readStack(io, d, id, a, errors);
         if (t) index.templates.push(t);
-      } else if (a.type === 'cdk:cloud-assembly' && a.properties?.directoryName && depth < 3) {
-        visit(path.join(d, a.properties.directoryName), depth + 1);
+      } else if (a.type === 'cdk:cloud-assembly' && isObject(a.properties) && typeof a.properties.directoryName === 'string' && depth < 3) {
+        const nested = under(abs, path.join(path.relative(abs, d), a.properties.directoryName));
+        if (nested) visit(nested, depth + 1);
+        else errors.push({ file: path.join(d, 'manifest.json'), message: `the directoryName of assembly ${id} points outside the cloud assembly: not read` });
       }
     }
   };
