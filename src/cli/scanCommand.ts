@@ -1,17 +1,18 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { toHtml } from '../core/report/htmlReport';
-import { toJson } from '../core/report/jsonReport';
-import { toMarkdown } from '../core/report/markdownReport';
-import { sarifText } from '../core/report/sarifReport';
+import type { Chunks } from '../core/report/chunks';
+import { htmlChunks } from '../core/report/htmlReport';
+import { jsonReportChunks } from '../core/report/jsonReport';
+import { markdownChunks } from '../core/report/markdownReport';
+import { sarifChunks } from '../core/report/sarifReport';
 import { summarize, type ScanResult } from '../core/report/scanResult';
-import { summaryLine, toText } from '../core/report/textReport';
+import { summaryLine, textChunks } from '../core/report/textReport';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/scan/analyzeOptions';
 import { scanPaths } from '../core/scan/scanPaths';
 import { SKIPPED_DIRS } from '../core/scan/walkFiles';
 import type { CliCommand, CliIo } from './cliCommand';
-import { EXIT_STATUS_HELP, exitStatusFor, FAIL_ON, type FailOn } from './exitStatus';
-import { writeOutput, printSummary } from './output';
+import { EXIT, EXIT_STATUS_HELP, exitStatusFor, FAIL_ON, type FailOn } from './exitStatus';
+import { checkOutput, OutputError, printSummary, writeReport } from './output';
 import { flagValue, parseFlags, type FlagSpec } from './parseFlags';
 import { selectRules } from './selectRules';
 import { UsageError } from './usageError';
@@ -51,24 +52,28 @@ Which files are read (the editor extension's workspace scan reads the same):
     and each finding is mapped back to the TypeScript line (name cdk.out to scan it as plain templates)
   - a file named explicitly is always read; one that is not a template gets a notice ("Not analysed")
   - files larger than ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024} MiB are not analysed (a scan error when they look like templates)
+  - only regular files are read (a FIFO, socket or device named explicitly gets a notice); a linked
+    folder is walked once, and a link leading outside the scanned folder is not followed
+  - UTF-8 (with or without a BOM) and UTF-16 (LE/BE) files are read
 
 A file that cannot be read or parsed is a scan error: the other files are still scanned, the report
 says "scan incomplete" at its top and in its summary, and the exit status is 1 (unless --fail-on none).
 
 ${EXIT_STATUS_HELP}`;
 
-function render(r: ScanResult, format: Format, color: boolean): string {
+/** The report as chunks: written as they are made, so a million findings never form one string. */
+function render(r: ScanResult, format: Format, color: boolean): Chunks {
   switch (format) {
     case 'json':
-      return toJson(r);
+      return jsonReportChunks(r);
     case 'sarif':
-      return sarifText(r);
+      return sarifChunks(r);
     case 'markdown':
-      return toMarkdown(r);
+      return markdownChunks(r);
     case 'html':
-      return toHtml(r);
+      return htmlChunks(r);
     default:
-      return toText(r, { color });
+      return textChunks(r, { color });
   }
 }
 
@@ -101,10 +106,19 @@ export const scanCommand: CliCommand = {
     const disabledRules = selectRules(p.values.get('--enable'), p.values.get('--disable'));
     await checkPaths(p.positionals, io.cwd);
     const color = format === 'text' && !output && !p.values.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR;
-    const result = await scanPaths(p.positionals, { cwd: io.cwd, disabledRules });
-    await writeOutput(render(result, format, color), output, io);
-    // Text on the terminal already ends with the summary; anything else gets it on stderr.
-    if (output || format !== 'text') printSummary(summaryLine(summarize(result)), output, io);
-    return exitStatusFor(result, failOn);
+    try {
+      // An unwritable -o is known before the scan, not after it.
+      await checkOutput(output, io);
+      const result = await scanPaths(p.positionals, { cwd: io.cwd, disabledRules });
+      await writeReport(render(result, format, color), output, io);
+      // Text on the terminal already ends with the summary; anything else gets it on stderr.
+      if (output || format !== 'text') printSummary(summaryLine(summarize(result)), output, io);
+      return exitStatusFor(result, failOn);
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      // One line: the file is the problem, not how the command was called (no "Try --help").
+      io.stderr(`lambda-guard: ${e.message}\n`);
+      return EXIT.usage;
+    }
   },
 };

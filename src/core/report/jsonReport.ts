@@ -1,4 +1,5 @@
-import type { Finding, ScanError } from '../model/finding';
+import type { Finding, ScanError, ScanNotice } from '../model/finding';
+import { jsonChunks, joinChunks, mapItems, streamedArray, type Chunks } from './chunks';
 import { sortErrors, sortFindings, summarize, type ScanResult } from './scanResult';
 
 export const TOOL_NAME = 'lambda-guard';
@@ -6,14 +7,15 @@ export const TOOL_NAME = 'lambda-guard';
 /**
  * `--format json`: exactly the contract in ARCHITECTURE.md. Objects are built key by key so that
  * the contract keys always come first and in order; anything extra (suppression, branch, related,
- * the summary) is appended after them, never in between.
+ * the summary) is appended after them, never in between. Findings and errors are written one by one
+ * (jsonChunks), so the size of a report is bounded by the disk, not by the longest string V8 can hold.
  */
-export function toJson(r: ScanResult): string {
+export function jsonReportChunks(r: ScanResult): Chunks {
   const s = summarize(r);
   const doc = {
     tool: { name: TOOL_NAME, version: r.toolVersion },
-    findings: sortFindings(r.findings).map(jsonFinding),
-    errors: sortErrors(r.errors).map(jsonError),
+    findings: streamedArray('findings'),
+    errors: streamedArray('errors'),
     summary: {
       filesScanned: s.filesScanned,
       problems: s.problems,
@@ -25,9 +27,20 @@ export function toJson(r: ScanResult): string {
       notices: s.notices,
       incomplete: s.incomplete,
     },
-    notices: [...(r.notices ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((n) => ({ file: n.file, message: n.message })),
+    notices: [...(r.notices ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0)).map(jsonNotice),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return (function* () {
+    yield* jsonChunks(doc, { findings: mapItems(sortFindings(r.findings), jsonFinding), errors: mapItems(sortErrors(r.errors), jsonError) });
+    yield '\n';
+  })();
+}
+
+export function toJson(r: ScanResult): string {
+  return joinChunks(jsonReportChunks(r));
+}
+
+function jsonNotice(n: ScanNotice): Record<string, unknown> {
+  return n.line === undefined ? { file: n.file, message: n.message } : { file: n.file, line: n.line, message: n.message };
 }
 
 function jsonFinding(f: Finding): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
-import type { Finding, ScanError } from '../model/finding';
+import type { Finding, ScanError, ScanNotice } from '../model/finding';
+import { jsonChunks, joinChunks, streamedArray, type Chunks } from './chunks';
 import { ruleMarkdown } from '../hover/ruleMarkdown';
 import type { RuleMeta } from '../model/rule';
 import type { Severity } from '../model/severity';
@@ -22,8 +23,8 @@ const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
 /** GitHub maps security-severity > 7 to high, > 4 to medium, > 0.1 to low. */
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
 
-/** SARIF 2.1.0 log for GitHub code scanning, VS Code's SARIF viewer and other consumers. */
-export function toSarif(r: ScanResult): Sarif.Log {
+/** The log with its two unbounded arrays (results, notifications) left as placeholders or filled in. */
+function sarifLog(r: ScanResult, results: unknown, notifications: unknown): Sarif.Log {
   const rules = r.rules.map(ruleDescriptor);
   const index = new Map(r.rules.map((m, i) => [m.id, i]));
   // A finding whose rule has no metadata (e.g. a runtime alert) still gets a descriptor, so that
@@ -34,11 +35,6 @@ export function toSarif(r: ScanResult): Sarif.Log {
       rules.push(bareDescriptor(f.ruleId, f.severity));
     }
   }
-
-  const findings = sortFindings(r.findings);
-  const fingerprints = fingerprintAll(findings);
-  const results = findings.map((f, i) => result(f, index.get(f.ruleId) ?? -1, fingerprints[i]));
-
   const run: Sarif.Run = {
     tool: {
       driver: {
@@ -51,21 +47,50 @@ export function toSarif(r: ScanResult): Sarif.Log {
     invocations: [
       {
         executionSuccessful: r.errors.length === 0,
-        toolExecutionNotifications: [
-          ...sortErrors(r.errors).map((e) => notification(e, 'error')),
-          ...(r.notices ?? []).map((n) => notification(n, 'note')),
-        ],
+        toolExecutionNotifications: notifications as Sarif.Notification[],
       },
     ],
     columnKind: 'utf16CodeUnits',
-    results,
+    results: results as Sarif.Result[],
     properties: { filesScanned: r.filesScanned },
   };
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
+function ruleIndexes(r: ScanResult): Map<string, number> {
+  const index = new Map(r.rules.map((m, i) => [m.id, i]));
+  let next = r.rules.length;
+  for (const f of r.findings) if (!index.has(f.ruleId)) index.set(f.ruleId, next++);
+  return index;
+}
+
+/** Results in report order, each with its fingerprint; produced one at a time. */
+function* resultsOf(r: ScanResult): Generator<Sarif.Result> {
+  const index = ruleIndexes(r);
+  const seen = new Map<string, number>();
+  for (const f of sortFindings(r.findings)) yield result(f, index.get(f.ruleId) ?? -1, fingerprint(f, seen));
+}
+
+function* notificationsOf(r: ScanResult): Generator<Sarif.Notification> {
+  for (const e of sortErrors(r.errors)) yield notification(e, 'error');
+  for (const n of r.notices ?? []) yield notification(n, 'note');
+}
+
+/** SARIF 2.1.0 log for GitHub code scanning, VS Code's SARIF viewer and other consumers. */
+export function toSarif(r: ScanResult): Sarif.Log {
+  return sarifLog(r, [...resultsOf(r)], [...notificationsOf(r)]);
+}
+
+/** The log as JSON text, written result by result (see jsonChunks). */
+export function sarifChunks(r: ScanResult): Chunks {
+  return (function* () {
+    yield* jsonChunks(sarifLog(r, streamedArray('results'), streamedArray('notifications')), { results: resultsOf(r), notifications: notificationsOf(r) });
+    yield '\n';
+  })();
+}
+
 export function sarifText(r: ScanResult): string {
-  return JSON.stringify(toSarif(r), null, 2) + '\n';
+  return joinChunks(sarifChunks(r));
 }
 
 function ruleDescriptor(m: RuleMeta): Sarif.ReportingDescriptor {
@@ -139,7 +164,7 @@ function resultLocation(f: Finding): Sarif.Location {
 
 function physical(l: SourceLocation): Sarif.PhysicalLocation {
   return {
-    artifactLocation: { uri: toUri(l.file), uriBaseId: SRCROOT },
+    artifactLocation: artifact(l.file),
     region: {
       startLine: atLeast1(l.startLine),
       startColumn: atLeast1(l.startColumn),
@@ -149,28 +174,46 @@ function physical(l: SourceLocation): Sarif.PhysicalLocation {
   };
 }
 
-function notification(e: ScanError, level: Sarif.Notification.level): Sarif.Notification {
+function notification(e: ScanError | ScanNotice, level: Sarif.Notification.level): Sarif.Notification {
   const n: Sarif.Notification = { level, message: { text: e.message } };
-  const artifactLocation = { uri: toUri(e.file), uriBaseId: SRCROOT };
+  const artifactLocation = artifact(e.file);
+  const column = 'column' in e ? e.column : undefined;
   n.locations = [
     {
       physicalLocation:
         e.line === undefined
           ? { artifactLocation }
-          : { artifactLocation, region: errorRegion(e.line, e.column) },
+          : { artifactLocation, region: errorRegion(e.line, column) },
     },
   ];
   return n;
 }
 
-/** A relative URI reference: forward slashes, each segment percent-encoded, no leading `./`. */
+/**
+ * Where a file is, as SARIF wants it: a relative path is a URI reference resolved against %SRCROOT%; a
+ * path outside the working folder (absolute) is a `file:` URI of its own.
+ */
+function artifact(file: string): Sarif.ArtifactLocation {
+  const uri = toUri(file);
+  return /^file:/.test(uri) ? { uri } : { uri, uriBaseId: SRCROOT };
+}
+
+/**
+ * A URI reference for a report path (always written with `/`): each segment percent-encoded, so `%`,
+ * `#`, `?`, spaces, a `:` that would read as a scheme and a backslash (part of a POSIX file name, not a
+ * separator) stay part of the name; no leading `./`. Absolute paths become `file:` URIs.
+ */
 export function toUri(file: string): string {
-  return file
-    .replace(/\\/g, '/')
-    .replace(/^(\.\/)+/, '')
-    .split('/')
-    .map((seg) => encodeURIComponent(seg))
-    .join('/');
+  const drive = /^([A-Za-z]):\//.exec(file);
+  const abs = drive ? file.slice(2) : file.startsWith('/') ? file : undefined;
+  const segs = (abs ?? file.replace(/^(\.\/)+/, '')).split('/').map(encodeSegment);
+  if (abs === undefined) return segs.join('/');
+  return `file://${drive ? `/${drive[1]}:` : ''}${segs.join('/')}`;
+}
+
+/** encodeURIComponent, plus the characters it leaves that are not safe everywhere in a path segment. */
+function encodeSegment(seg: string): string {
+  return encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function errorRegion(line: number, column: number | undefined): Sarif.Region {
@@ -184,18 +227,15 @@ function atLeast1(n: number): number {
 /**
  * Stable across edits that move a finding: hashes the rule, the file (or ARN), the resource and the
  * message, never line numbers. Identical findings get `:2`, `:3`… in source order, as GitHub does for
- * its own line hashes, so they stay distinct alerts.
+ * its own line hashes, so they stay distinct alerts (`seen` counts them across one report).
  */
-function fingerprintAll(findings: readonly Finding[]): string[] {
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    const where = f.location ? toUri(f.location.file) : (f.target?.arn ?? '');
-    const hash = createHash('sha256')
-      .update([f.ruleId, where, f.resource ?? '', f.message].join('\u0000'))
-      .digest('hex')
-      .slice(0, 32);
-    const n = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, n);
-    return `${hash}:${n}`;
-  });
+function fingerprint(f: Finding, seen: Map<string, number>): string {
+  const where = f.location ? toUri(f.location.file) : (f.target?.arn ?? '');
+  const hash = createHash('sha256')
+    .update([f.ruleId, where, f.resource ?? '', f.message].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
+  const n = (seen.get(hash) ?? 0) + 1;
+  seen.set(hash, n);
+  return `${hash}:${n}`;
 }

@@ -2,6 +2,9 @@ import type { Finding, ScanError, ScanNotice } from '../model/finding';
 import type { RuleMeta } from '../model/rule';
 import type { Severity } from '../model/severity';
 
+/** The notice of a file named explicitly that is not a template or CDK source. */
+export const NOT_A_TEMPLATE = 'not a CloudFormation/SAM template or CDK source: nothing in it was analysed';
+
 /** Everything a report writer needs: the outcome of one `scan` or `audit`. */
 export interface ScanResult {
   findings: Finding[];
@@ -20,6 +23,10 @@ export interface Summary {
   suppressed: number;
   errors: number;
   notices: number;
+  /** Notices about whole files not analysed (not a template, a FIFO, a link out of the root). */
+  notAnalysed: number;
+  /** True when every file not analysed is simply not a template. */
+  onlyNonTemplates: boolean;
   filesScanned: number;
   /** Something could not be read or parsed: "no problems" would not be the whole truth. */
   incomplete: boolean;
@@ -40,7 +47,15 @@ export function summarize(r: ScanResult): Summary {
     else bySeverity[f.severity]++;
   }
   const problems = bySeverity.error + bySeverity.warning + bySeverity.info;
-  return { bySeverity, problems, suppressed, errors: r.errors.length, notices: r.notices?.length ?? 0, filesScanned: r.filesScanned, incomplete: r.errors.length > 0 };
+  const notAnalysed = splitNotices(r.notices)[0];
+  const onlyNonTemplates = notAnalysed.every((n) => n.message === NOT_A_TEMPLATE);
+  return { bySeverity, problems, suppressed, errors: r.errors.length, notices: r.notices?.length ?? 0, notAnalysed: notAnalysed.length, onlyNonTemplates, filesScanned: r.filesScanned, incomplete: r.errors.length > 0 };
+}
+
+/** Notices sorted by file (then line), split into whole files not analysed and bounded parts of files (with a line). */
+export function splitNotices(notices: readonly ScanNotice[] | undefined): [ScanNotice[], ScanNotice[]] {
+  const sorted = [...(notices ?? [])].sort((a, b) => cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return [sorted.filter((n) => n.line === undefined), sorted.filter((n) => n.line !== undefined)];
 }
 
 function groupKey(f: Finding): string {

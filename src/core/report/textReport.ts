@@ -1,5 +1,6 @@
 import type { Finding } from '../model/finding';
 import type { Severity } from '../model/severity';
+import { joinChunks } from './chunks';
 import { oneLine } from './escape';
 import {
   branchNote,
@@ -11,6 +12,7 @@ import {
   position,
   rulesById,
   sortErrors,
+  splitNotices,
   summarize,
   type ScanResult,
   type Summary,
@@ -44,42 +46,50 @@ function painter(opts: TextOptions): Paint {
  * Human-readable report in the style of ESLint's stylish formatter: findings grouped by file and
  * sorted by line, each followed by its fix hint; then scan errors and notices; then one summary line.
  * A scan that could not read or parse something says so first and last: its "no problems" is partial.
+ * Produced line by line (textChunks) so that any number of findings can be written.
  */
-export function toText(r: ScanResult, opts: TextOptions = {}): string {
+export function* textChunks(r: ScanResult, opts: TextOptions = {}): Generator<string> {
   const paint = painter(opts);
   const rules = rulesById(r.rules);
   const summary = summarize(r);
-  const out: string[] = [];
-  if (summary.incomplete) out.push(paint('red', `⚠ ${incompleteText(r)} (see "Scan errors"): the results below do not cover what is in them.`), '');
+  if (summary.incomplete) yield `${paint('red', `⚠ ${incompleteText(r)} (see "Scan errors"): the results below do not cover what is in them.`)}\n\n`;
 
   for (const group of groupFindings(r.findings)) {
     const heading = group.live ? liveHeading(group.findings[0]) : group.key;
-    out.push(paint('underline', oneLine(heading)));
-    const posWidth = Math.max(...group.findings.map((f) => position(f).length));
+    yield `${paint('underline', oneLine(heading))}\n`;
+    let posWidth = 0;
+    for (const f of group.findings) posWidth = Math.max(posWidth, position(f).length);
     for (const f of group.findings) {
-      out.push(findingLine(f, posWidth, paint));
+      yield `${findingLine(f, posWidth, paint)}\n`;
       const hint = fixHintOf(f, rules.get(f.ruleId));
-      if (hint && !f.suppressed) out.push(`    ${paint('cyan', '↳ fix:')} ${oneLine(hint)}`);
+      if (hint && !f.suppressed) yield `    ${paint('cyan', '↳ fix:')} ${oneLine(hint)}\n`;
     }
-    out.push('');
+    yield '\n';
   }
 
   if (r.errors.length > 0) {
-    out.push(paint('bold', 'Scan errors:'));
-    for (const e of sortErrors(r.errors)) {
-      out.push(`  ${oneLine(errorPlace(e))}  ${paint('red', 'error')}  ${oneLine(e.message)}`);
-    }
-    out.push('');
+    yield `${paint('bold', 'Scan errors:')}\n`;
+    for (const e of sortErrors(r.errors)) yield `  ${oneLine(errorPlace(e))}  ${paint('red', 'error')}  ${oneLine(e.message)}\n`;
+    yield '\n';
   }
 
-  if (r.notices?.length) {
-    out.push(paint('bold', 'Not analysed:'));
-    for (const n of [...r.notices].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) out.push(`  ${oneLine(n.file)}  ${paint('yellow', 'notice')}  ${oneLine(n.message)}`);
-    out.push('');
+  const [notAnalysed, bounded] = splitNotices(r.notices);
+  if (notAnalysed.length) {
+    yield `${paint('bold', 'Not analysed:')}\n`;
+    for (const n of notAnalysed) yield `  ${oneLine(n.file)}  ${paint('yellow', 'notice')}  ${oneLine(n.message)}\n`;
+    yield '\n';
+  }
+  if (bounded.length) {
+    yield `${paint('bold', 'Notices:')}\n`;
+    for (const n of bounded) yield `  ${oneLine(`${n.file}:${n.line}`)}  ${paint('yellow', 'notice')}  ${oneLine(n.message)}\n`;
+    yield '\n';
   }
 
-  out.push(summaryLine(summary, opts));
-  return out.join('\n') + '\n';
+  yield `${summaryLine(summary, opts)}\n`;
+}
+
+export function toText(r: ScanResult, opts: TextOptions = {}): string {
+  return joinChunks(textChunks(r, opts));
 }
 
 /** `scan incomplete: 2 files could not be analysed` */
@@ -120,7 +130,8 @@ export function summaryLine(s: Summary, opts: TextOptions = {}): string {
   else if (s.filesScanned === 0) parts.push(paint('yellow', `no template or CDK source found (${counts})`));
   else parts.push(paint('green', `✔ no problems (${counts})`));
   if (s.suppressed > 0) parts.push(`${s.suppressed} suppressed`);
-  if (s.notices > 0) parts.push(paint('yellow', `${plural(s.notices, 'file')} not analysed (not a template)`));
+  if (s.notAnalysed > 0) parts.push(paint('yellow', `${plural(s.notAnalysed, 'file')} not analysed${s.onlyNonTemplates ? ' (not a template)' : ''}`));
+  if (s.notices > s.notAnalysed) parts.push(paint('yellow', plural(s.notices - s.notAnalysed, 'notice')));
   parts.push(`${plural(s.filesScanned, 'file')} scanned`);
   return parts.join(' · ');
 }

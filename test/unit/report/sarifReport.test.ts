@@ -94,9 +94,15 @@ test('results have level, message and a relative %SRCROOT% location with the exa
   assert.equal(byRule('LG006').relatedLocations?.[0].physicalLocation?.region?.startLine, 10);
 });
 
-test('URIs use forward slashes and are percent-encoded', () => {
-  assert.equal(toUri('infra\\nested\\template.yaml'), 'infra/nested/template.yaml');
+test('URIs are percent-encoded URI references; a backslash is part of a (POSIX) file name', () => {
+  assert.equal(toUri('infra\\nested\\template.yaml'), 'infra%5Cnested%5Ctemplate.yaml');
   assert.equal(toUri('./a b/c#d.yaml'), 'a%20b/c%23d.yaml');
+  // A colon in the first segment would read as a URI scheme; `%`, `?` and quotes are data.
+  assert.equal(toUri("c:odd/100%?.yaml"), 'c%3Aodd/100%25%3F.yaml');
+  assert.equal(toUri("it's (1).yaml"), 'it%27s%20%281%29.yaml');
+  // Paths outside the working folder are reported absolute: file URIs, no %SRCROOT% base.
+  assert.equal(toUri('/tmp/x y/t.yaml'), 'file:///tmp/x%20y/t.yaml');
+  assert.equal(toUri('C:/ws/t.yaml'), 'file:///C:/ws/t.yaml');
 });
 
 test('suppressed findings carry an inSource suppression with the justification', () => {

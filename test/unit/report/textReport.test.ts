@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { NOT_A_TEMPLATE } from '../../../src/core/report/scanResult';
 import { toText } from '../../../src/core/report/textReport';
 import { hostileScan } from '../../fixtures/report/hostileScan';
 
@@ -66,8 +67,8 @@ test('a scan that could not read everything says so first and last, and never sh
 });
 
 test('a file named explicitly that is not a template is listed with a notice and counted in the summary', () => {
-  const out = toText({ findings: [], errors: [], notices: [{ file: 'buildspec.yml', message: 'not a template' }], rules: [], filesScanned: 0, toolVersion: '0.1.0' }).split('\n');
-  assert.deepEqual(out.slice(0, 2), ['Not analysed:', '  buildspec.yml  notice  not a template']);
+  const out = toText({ findings: [], errors: [], notices: [{ file: 'buildspec.yml', message: NOT_A_TEMPLATE }], rules: [], filesScanned: 0, toolVersion: '0.1.0' }).split('\n');
+  assert.deepEqual(out.slice(0, 2), ['Not analysed:', `  buildspec.yml  notice  ${NOT_A_TEMPLATE}`]);
   assert.equal(out[out.length - 2], 'no template or CDK source found (0 errors, 0 warnings, 0 info) · 1 file not analysed (not a template) · 0 files scanned');
 });
 
