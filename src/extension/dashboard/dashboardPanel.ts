@@ -42,6 +42,9 @@ export class DashboardPanel implements vscode.Disposable {
   private lastModel?: DashboardModel;
   private lastReport?: RenderReport;
   private closed = false;
+  private preloaded?: { state: PanelState; model: Promise<DashboardModel> };
+  private readonly createdAt = performance.now();
+  private readyAt?: number;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -82,17 +85,35 @@ export class DashboardPanel implements vscode.Disposable {
     return this.lastReport;
   }
 
+  /** Milliseconds from the panel's creation to its page's first `ready` (the webview's own start-up). */
+  get readyMs(): number | undefined {
+    return this.readyAt;
+  }
+
   reveal(): void {
     this.panel.reveal(undefined, false);
   }
 
   /** Loads the view's model and sends it; a later push supersedes one still loading. */
+  /**
+   * Starts building the model while the webview page is still loading (a new panel): the `ready` that
+   * follows then finds it done, or under way, instead of starting it.
+   */
+  preload(): void {
+    const state = this.state;
+    const model = this.deps.loader.load(state);
+    model.catch(() => undefined);
+    this.preloaded = { state, model };
+  }
+
   async push(): Promise<void> {
     if (!this.panel.visible) return;
     const seq = ++this.seq;
+    const pre = this.preloaded;
+    this.preloaded = undefined;
     void this.post({ type: 'loading', message: 'Reading runtime data…' });
     try {
-      const model = await this.deps.loader.load(this.state);
+      const model = await (pre && pre.state === this.state ? pre.model : this.deps.loader.load(this.state));
       if (seq !== this.seq) return;
       this.lastModel = model;
       this.setTitle();
@@ -110,9 +131,10 @@ export class DashboardPanel implements vscode.Disposable {
     const m = raw as WebviewMessage;
     switch (m.type) {
       case 'ready': {
+        this.readyAt ??= performance.now() - this.createdAt;
         // After a reload the webview remembers the range the user chose; the view is this panel's own.
         const restored = parsePanelState(m.state);
-        if (restored && panelKey(restored.view) === this.key) this.state = restored;
+        if (restored && panelKey(restored.view) === this.key && JSON.stringify(restored) !== JSON.stringify(this.state)) this.state = restored;
         return this.push();
       }
       case 'rendered':

@@ -16,6 +16,8 @@ export interface DashboardOpened {
   ms?: number;
   /** The model the webview drew. */
   model?: DashboardModel;
+  /** Milliseconds from creating the panel to its page's `ready` (the webview's own start-up, not ours). */
+  readyMs?: number;
 }
 
 const RENDER_WAIT_MS = 30_000;
@@ -70,11 +72,12 @@ export class DashboardPanels implements vscode.Disposable {
       } else {
         const created = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Dashboard', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [mediaRoot(this.extensionUri)] });
         panel = this.adopt(created, { view, range: DEFAULT_RANGE });
+        panel.preload();
         wait(panel);
       }
     });
     const report = await drawn;
-    return report ? { key, report, ms: Math.round(performance.now() - t0), model: panel?.model } : { key };
+    return report ? { key, report, ms: Math.round(performance.now() - t0), model: panel?.model, readyMs: panel?.readyMs } : { key };
   }
 
   /** The serializer's half: a panel VS Code restored after a reload, with the state its webview saved. */
