@@ -6,14 +6,14 @@ export function benchModel(POINTS) {
   const ts = Array.from({ length: POINTS }, (_, i) => start + i * 60);
   let seed = 42;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const inv = ts.map((t, i) => Math.round(40 + 30 * Math.sin((2 * Math.PI * (t % 86400)) / 86400) + 10 * rnd() + (i === 31_337 ? 900 : 0)));
+  const inv = ts.map((t, i) => Math.round(40 + 30 * Math.sin((2 * Math.PI * (t % 86400)) / 86400) + 10 * rnd() + (i === Math.floor(POINTS * 0.72) ? 900 : 0)));
   const band = { low: inv.map((_, i) => 10 + 25 * Math.sin((2 * Math.PI * (ts[i] % 86400)) / 86400) + 15), high: inv.map((_, i) => 80 + 30 * Math.sin((2 * Math.PI * (ts[i] % 86400)) / 86400)) };
   const errors = inv.map((v) => (rnd() < 0.05 ? Math.round(v * 0.1) : 0));
   const throttles = inv.map(() => (rnd() < 0.01 ? 1 : 0));
   const p50 = inv.map(() => Math.round(100 + 20 * rnd()));
   const p99 = p50.map((v) => Math.round(v * (3 + rnd())));
   const chart = (id, title, unit, lines, b) => ({ id, title, unit, timestamps: ts, lines, period: 60, ...(b ? { band: b } : {}) });
-  const alert = (i, ruleId, severity) => ({ id: `a${i}`, ruleId, severity, time: ts[31_337 + i * 100], functionName: 'orders-api', region: 'us-east-1', arn: 'arn:aws:lambda:us-east-1:123456789012:function:orders-api', message: `${ruleId} alert ${i}`, evidence: [{ label: 'Observed total', value: '1,234' }] });
+  const alert = (i, ruleId, severity) => ({ id: `a${i}`, ruleId, severity, time: ts[Math.min(ts.length - 1, Math.floor(ts.length * 0.72) + i * 100)], functionName: 'orders-api', region: 'us-east-1', arn: 'arn:aws:lambda:us-east-1:123456789012:function:orders-api', message: `${ruleId} alert ${i}`, evidence: [{ label: 'Observed total', value: '1,234' }] });
   return {
     kind: 'function',
     functionName: 'orders-api',

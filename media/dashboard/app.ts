@@ -112,7 +112,7 @@ export class DashboardApp {
     if (this.rpc.handle(m)) return;
     switch (m.type) {
       case 'model':
-        void this.show(m.model);
+        this.show(m.model).catch((e: Error) => this.showError(`The dashboard could not draw this data: ${e.message}`));
         return;
       case 'loading':
         this.setStatus(m.message);

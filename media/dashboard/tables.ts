@@ -19,6 +19,7 @@ export function severityBadge(ctx: ViewCtx, severity: string): DomElement {
 
 /** A time cell: local time, with the relative time and the ISO form as its tooltip. */
 export function timeCell(ctx: ViewCtx, epochSeconds: number): DomElement {
+  if (!Number.isFinite(epochSeconds)) return el(ctx.doc, 'span', { class: 'muted' }, '—');
   const iso = new Date(epochSeconds * 1000).toISOString();
   return el(ctx.doc, 'time', { title: `${relativeText(epochSeconds * 1000, ctx.fmt)} · ${iso}` }, timeText(epochSeconds, ctx.fmt));
 }

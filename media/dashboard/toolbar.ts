@@ -42,10 +42,7 @@ export class Toolbar {
   private readonly to: DomElement;
   private readonly error: DomElement;
 
-  constructor(
-    private readonly ctx: ViewCtx,
-    actions: ToolbarActions,
-  ) {
+  constructor(ctx: ViewCtx, actions: ToolbarActions) {
     const { doc } = ctx;
     const group = el(doc, 'div', { role: 'group', 'aria-label': 'Time range', class: 'ranges' });
     for (const p of PRESETS) {

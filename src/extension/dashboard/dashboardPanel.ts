@@ -160,10 +160,12 @@ export class DashboardPanel implements vscode.Disposable {
         await this.post({ type: 'response', id: m.id, ok: true, result: model });
       } else if (m.method === 'savePng') {
         const bytes = pngBytes(m.params?.dataUrl);
-        await this.post({ type: 'response', id: m.id, ok: true, result: { saved: await this.save(bytes, safeFileName(m.params.suggestedName, 'png'), 'PNG image') } });
+        await this.post({ type: 'response', id: m.id, ok: true, result: { saved: await this.save(bytes, safeFileName(m.params?.suggestedName, 'png'), 'PNG image') } });
       } else if (m.method === 'saveCsv') {
         const bytes = new TextEncoder().encode(csvText(m.params?.csv));
-        await this.post({ type: 'response', id: m.id, ok: true, result: { saved: await this.save(bytes, safeFileName(m.params.suggestedName, 'csv'), 'CSV') } });
+        await this.post({ type: 'response', id: m.id, ok: true, result: { saved: await this.save(bytes, safeFileName(m.params?.suggestedName, 'csv'), 'CSV') } });
+      } else {
+        throw new ViewError(`unknown request ${JSON.stringify((m as { method?: unknown }).method)}`);
       }
     } catch (e) {
       const known = e instanceof ViewError || e instanceof ExportError;
