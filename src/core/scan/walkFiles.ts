@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { pathSegments } from './pathKey';
 import { isInside } from './readBounded';
@@ -43,6 +43,16 @@ export interface WalkResult {
 }
 
 const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+/** The real path of `abs` (links resolved) and what is there, or why it cannot be known. */
+async function resolved(abs: string): Promise<{ real: string; st: Stats } | { error: string }> {
+  try {
+    const real = await fs.realpath(abs);
+    return { real, st: await fs.stat(real) };
+  } catch (e) {
+    return { error: `cannot read: ${errno(e)}` };
+  }
+}
 
 function kindOf(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
   if (st.isFIFO()) return 'a FIFO';
@@ -113,15 +123,12 @@ export async function walkTree(paths: string[], cwd: string, hooks: WalkHooks): 
 
   /** A link met while walking: followed once, and only when it stays inside the root. */
   const visitLink = async (abs: string, root: string): Promise<void> => {
-    let real: string;
-    let st;
-    try {
-      real = await fs.realpath(abs);
-      st = await fs.stat(real);
-    } catch (e) {
-      if (isCandidateFile(abs)) hooks.onError(abs, `cannot read: ${errno(e)}`);
+    const target = await resolved(abs);
+    if ('error' in target) {
+      if (isCandidateFile(abs)) hooks.onError(abs, target.error);
       return;
     }
+    const { real, st } = target;
     if (!st.isDirectory() && !(st.isFile() && isCandidateFile(abs))) return;
     if (!isInside(root, real)) {
       hooks.onNotice?.(abs, 'symbolic link to a place outside the scanned folder: not followed');
@@ -142,15 +149,12 @@ export async function walkTree(paths: string[], cwd: string, hooks: WalkHooks): 
 
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
-    let real: string;
-    let st;
-    try {
-      real = await fs.realpath(abs);
-      st = await fs.stat(real);
-    } catch (e) {
-      hooks.onError(abs, `cannot read: ${errno(e)}`);
+    const target = await resolved(abs);
+    if ('error' in target) {
+      hooks.onError(abs, target.error);
       continue;
     }
+    const { real, st } = target;
     if (st.isDirectory()) await walkDir(abs, real, real);
     else if (st.isFile()) {
       // A file named alone may import its neighbours: its root is the working folder when it lies inside.
