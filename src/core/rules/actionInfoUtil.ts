@@ -6,9 +6,16 @@ export function actionLabel(a: ActionInfo): string {
   return `${a.service}:${a.name}`;
 }
 
-/** Write or Permissions management: the access levels that change state or who may do what. */
+/**
+ * A name that says the call only reads (`ListSubscriptions`, `DescribeTopicPermissions`, `GetSessionEndpoint`):
+ * the dataset tags a few dozen of these Write or Permissions management, usually because they hand out a token
+ * or describe a policy. They change nothing; the ones that return credentials are LG011's (CREDENTIAL_EXPOSURE).
+ */
+const READ_NAME = /^(List|Describe|Get|View|Search|Lookup|Preview)[A-Z]/;
+
+/** Write or Permissions management (the access levels that change state or who may do what), read-named calls aside. */
 export function changesState(a: ActionInfo): boolean {
-  return a.accessLevels.includes('Write') || a.accessLevels.includes('Permissions management');
+  return (a.accessLevels.includes('Write') || a.accessLevels.includes('Permissions management')) && !READ_NAME.test(a.name);
 }
 
 /** A read that returns secrets or data worth stealing (the IAM layer's curated list). */
@@ -20,26 +27,4 @@ export function isSensitiveRead(a: ActionInfo): boolean {
 export function resourceTypeNames(a: ActionInfo): string[] {
   const required = a.resourceTypes.filter((r) => r.required).map((r) => r.name);
   return required.length > 0 ? required : a.resourceTypes.map((r) => r.name);
-}
-
-/**
- * The Lambda execution baseline, conventionally granted on `*` and low-risk there: the actions of the
- * AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole managed policies AWS attaches to
- * functions (log writing, VPC network interfaces), and cloudwatch:PutMetricData (its only resource type,
- * OTLP datasets, is optional and new; namespaces are scoped by condition instead).
- */
-const BASELINE_ON_STAR: ReadonlySet<string> = new Set([
-  'logs:createloggroup',
-  'logs:createlogstream',
-  'logs:putlogevents',
-  'ec2:createnetworkinterface',
-  'ec2:deletenetworkinterface',
-  'ec2:assignprivateipaddresses',
-  'ec2:unassignprivateipaddresses',
-  'cloudwatch:putmetricdata',
-]);
-
-/** True when `Resource: '*'` is the normal value for the action: wildcard-only or part of the Lambda baseline. */
-export function normalOnStar(a: ActionInfo): boolean {
-  return a.wildcardOnly || BASELINE_ON_STAR.has(`${a.service}:${a.name.toLowerCase()}`);
 }

@@ -50,9 +50,12 @@ function isRestricting(c: Condition, opts: RestrictOptions = {}): boolean {
  * condition may restrict, and unknown is never reported as a hole in the policy.
  */
 export function findRestriction(st: Statement, keys: readonly string[], opts: RestrictOptions = {}): string | undefined {
-  const wanted = new Set(keys.map((k) => k.toLowerCase()));
+  const wanted = new Set(keys.filter((k) => !k.endsWith('*')).map((k) => k.toLowerCase()));
+  // `kms:EncryptionContext:*` stands for every key with that prefix.
+  const prefixes = keys.filter((k) => k.endsWith('*')).map((k) => k.slice(0, -1).toLowerCase());
   for (const c of st.conditions) {
-    if (wanted.has(c.key.trim().toLowerCase()) && isRestricting(c, opts)) return c.key;
+    const key = c.key.trim().toLowerCase();
+    if ((wanted.has(key) || prefixes.some((p) => key.startsWith(p))) && isRestricting(c, opts)) return c.key;
   }
   return st.conditionUnknown ? 'unreadable Condition' : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Advice, FixData, RawFinding } from '../model/finding';
+import type { ManagedPolicySource } from '../model/policy';
 import type { Severity } from '../model/severity';
 import type { SourceRange } from '../model/sourceRange';
 
@@ -12,6 +13,8 @@ export interface FindingDraft {
   related?: { message: string; range: SourceRange }[];
   fix?: FixData;
   advice?: Advice;
+  /** Set when the finding comes from an AWS managed policy's document (see managedDocuments). */
+  managed?: ManagedPolicySource;
 }
 
 function rangeKey(r: SourceRange): string {
@@ -24,6 +27,10 @@ function rangeKey(r: SourceRange): string {
  * branch is kept only when a single branch produced it (the message then ends with "when <branch>").
  */
 export function collectFindings(ruleId: string, drafts: readonly FindingDraft[]): RawFinding[] {
+  return collectDrafts(ruleId, mergeManaged(drafts));
+}
+
+function collectDrafts(ruleId: string, drafts: readonly FindingDraft[]): RawFinding[] {
   const byKey = new Map<string, { draft: FindingDraft; branches: Set<string | undefined> }>();
   for (const d of drafts) {
     // The resource is part of the key: a node shared by several resources (SAM Globals, a YAML alias)
@@ -50,6 +57,54 @@ export function collectFindings(ruleId: string, drafts: readonly FindingDraft[])
     out.push(finding);
   }
   return out;
+}
+
+const SEVERITY_ORDER = ['info', 'warning', 'error'];
+
+/**
+ * Drafts from one attachment of an AWS managed policy all sit on the attaching line: they become one
+ * finding per rule that names the first problem, counts the others, and carries every offending statement
+ * in its advice (hovers show it). Its fix is replacing the policy: a managed policy cannot be narrowed.
+ */
+function mergeManaged(drafts: readonly FindingDraft[]): FindingDraft[] {
+  const groups = new Map<string, FindingDraft[]>();
+  const out: FindingDraft[] = [];
+  for (const d of drafts) {
+    if (!d.managed) {
+      out.push(d);
+      continue;
+    }
+    const key = `${rangeKey(d.range)}|${d.resource ?? ''}|${d.managed.key}`;
+    const g = groups.get(key);
+    if (g) g.push(d);
+    else groups.set(key, [d]);
+  }
+  for (const g of groups.values()) out.push(mergedDraft(g));
+  return out;
+}
+
+function mergedDraft(g: FindingDraft[]): FindingDraft {
+  const first = g[0];
+  const m = first.managed!;
+  const messages = [...new Set(g.map((d) => d.message))];
+  const statements = [...new Set(g.map((d) => d.managed!.statement))];
+  const severity = g.map((d) => d.severity).reduce((a, b) => (SEVERITY_ORDER.indexOf(b ?? 'warning') > SEVERITY_ORDER.indexOf(a ?? 'warning') ? b : a));
+  const branches = new Set(g.map((d) => d.branch));
+  const more = messages.length - 1;
+  return {
+    ...first,
+    severity,
+    branch: branches.size === 1 ? first.branch : undefined,
+    message: more > 0 ? `${messages[0]} (+${more} more in this policy)` : messages[0],
+    fix: { kind: 'replaceManagedPolicy', policy: m.name },
+    advice: {
+      why:
+        `AWS managed policy ${m.name} (${m.versionId}, per ${m.dataset}) grants this in ${statements.length === 1 ? 'the statement' : 'the statements'} ${statements.join(' and ')}.` +
+        (more > 0 ? ` Findings in this policy: ${messages.join('; ')}.` : '') +
+        (first.advice?.why ? ` ${first.advice.why}` : ''),
+      fix: `A managed policy cannot be narrowed: detach ${m.name} and grant what the function uses in an inline policy (or a SAM policy template) scoped to its resources.`,
+    },
+  };
 }
 
 /** `a, b, c (+4 more)`: keeps messages one line long. */

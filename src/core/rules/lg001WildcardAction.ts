@@ -46,7 +46,7 @@ export const lg001WildcardAction: Rule = {
       for (const a of st.actions ?? []) {
         const text = knownText(a);
         if (!text || !hasWildcard(text)) continue;
-        const base = { range: a.range, resource: doc.owner, branch: branchOf(a, st), related: ownerRelated(model, doc.owner, 'Policy holder') };
+        const base = { range: a.range, resource: doc.owner, branch: branchOf(a, st), related: ownerRelated(model, doc.owner, 'Policy holder'), managed: doc.managed };
         if (/^\*+(:\*+)?$/.test(text)) {
           // In a trust policy `*` means every sts action on this role, not administrator access.
           if (doc.kind === 'trust') drafts.push({ ...base, message: `Trust policy allows every action ('${text}') in ${doc.origin}; name sts:AssumeRole (and sts:TagSession if needed)` });
@@ -64,9 +64,10 @@ export const lg001WildcardAction: Rule = {
           });
           continue;
         }
-        // A partial wildcard inside a SAM policy template (SQSSendMessagePolicy's `sqs:SendMessage*`) is
-        // AWS's wording, scoped by the template's resource: the user cannot narrow it, only `svc:*` is news.
-        if (doc.samTemplate) continue;
+        // A partial wildcard inside a SAM policy template (SQSSendMessagePolicy's `sqs:SendMessage*`) or an
+        // AWS managed policy (ReadOnlyAccess's `athena:Get*`) is AWS's wording: the user cannot narrow it, only
+        // `svc:*` is news; what it opens on every resource is LG002's and LG011's finding.
+        if (doc.samTemplate || doc.managed) continue;
         const writes = writeActions(text);
         if (writes.length === 0) continue;
         const services = [...new Set(writes.map((w) => w.service))];

@@ -3,7 +3,8 @@ import { resourceTypeArn, type ActionInfo } from '../iam/catalog';
 import type { FixData } from '../model/finding';
 import { rangesEqual } from '../model/sourceRange';
 import { ruleDocPath, type Rule } from '../model/rule';
-import { actionLabel, changesState, isSensitiveRead, normalOnStar, resourceTypeNames } from './actionInfoUtil';
+import { normalOnStar } from '../iam/starOnlyActions';
+import { actionLabel, changesState, isSensitiveRead, resourceTypeNames } from './actionInfoUtil';
 import { resourceScopeCondition } from './conditions';
 import { capList, collectFindings, type FindingDraft } from './findingBuilder';
 import { appliesToService, broadResourcesOf } from './resourceScope';
@@ -12,8 +13,7 @@ import { branchOf, grantStatements, knownText, ownerRelated, quoted } from './st
 // Only actions that accept a narrower resource count: `Resource: '*'` is the only valid value for
 // wildcard-only actions (xray:PutTraceSegments, ec2:DescribeNetworkInterfaces), so flagging them is noise
 // (cfn_nag#490); nor are the Lambda baseline actions AWS's own execution-role policies grant on `*`
-// (logs:CreateLogGroup / CreateLogStream / PutLogEvents, ec2:Create/DeleteNetworkInterface,
-// cloudwatch:PutMetricData). Reads count only when sensitive.
+// (iam/starOnlyActions.ts). Reads count only when sensitive.
 // A condition on the resource's tags, account or organisation narrows the grant: the finding drops to info.
 
 const MAX_CACHED = 2000;
@@ -131,6 +131,7 @@ export const lg002WildcardResource: Rule = {
           message: `Resource ${quoted(r)}${also} lets ${what} apply to every resource in ${doc.origin}${scoped ? ` (narrowed by ${scoped})` : ''}`,
           related: ownerRelated(model, doc.owner, 'Policy holder'),
           fix,
+          managed: doc.managed,
         });
       }
     }

@@ -49,6 +49,7 @@ export const lg003AllowWithNot: Rule = {
           message: `Allow with ${LABEL[key]} in ${doc.origin} ${EXPLAIN[key]}`,
           related: ownerRelated(model, doc.owner, 'Policy holder'),
           fix: { kind: 'replaceNotElement', element: LABEL[key] },
+          managed: doc.managed,
         });
       }
     }

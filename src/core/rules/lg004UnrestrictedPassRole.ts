@@ -43,6 +43,7 @@ export const lg004UnrestrictedPassRole: Rule = {
           message: `${via} on ${capList(roleStrs.map(quoted), 2)} without an iam:PassedToService condition in ${doc.origin}: any matching role can be handed to any service`,
           related: ownerRelated(model, doc.owner, 'Policy holder'),
           fix: { kind: 'addPassedToService' },
+          managed: doc.managed,
         });
       }
     }

@@ -112,6 +112,7 @@ export const lg005PrivilegeEscalation: Rule = {
           message: `Privilege escalation: ${what} on ${capList(on.map(quoted), 2)} in ${doc.origin}`,
           related: ownerRelated(model, doc.owner, 'Policy holder'),
           fix: { kind: 'scopeEscalationActions', actions: members.map(label) },
+          managed: doc.managed,
         });
       }
     }

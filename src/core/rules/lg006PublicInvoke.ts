@@ -3,6 +3,7 @@ import { ruleDocPath, type Rule } from '../model/rule';
 import { conditionValues, findRestriction, isSpecific, PUBLIC_ACCESS_KEYS } from './conditions';
 import { collectFindings, type FindingDraft } from './findingBuilder';
 import { grantsLambdaInvoke, isPublicPrincipal, isPublicText } from './principals';
+import { holderService } from './resourcePolicyKind';
 import { branchOf, grantStatements, knownText, ownerRelated } from './statementUtil';
 
 // A `*` principal is public unless something else pins the caller: SourceArn, SourceAccount,
@@ -60,7 +61,8 @@ export const lg006PublicInvoke: Rule = {
     }
     for (const { doc, st } of grantStatements(model, ['resource'])) {
       const pub = (st.principals ?? []).filter(isPublicPrincipal);
-      if (pub.length === 0 || !grantsLambdaInvoke(st)) continue;
+      // Only a function's own policy lets anyone invoke it: `Action: '*'` in a bucket policy opens the bucket (LG010's).
+      if (pub.length === 0 || holderService(doc, st) !== 'lambda' || !grantsLambdaInvoke(st)) continue;
       if (findRestriction(st, PUBLIC_ACCESS_KEYS)) continue;
       if (conditionValues(st, 'lambda:FunctionUrlAuthType').some((v) => knownText(v)?.toUpperCase() !== 'NONE')) continue;
       for (const pr of pub) {

@@ -1,34 +1,16 @@
+import { managedPolicyDataset } from '../iam/managedPolicyData';
+import { awsManagedPolicyName, judgeManagedRef } from '../iam/managedPolicyRef';
 import { ruleDocPath, type Rule } from '../model/rule';
-import type { Severity } from '../model/severity';
-import { HOLE } from '../model/value';
 import { collectFindings, type FindingDraft } from './findingBuilder';
+import { administrativeClass } from './managedPolicyClass';
 import { ownerRelated } from './statementUtil';
 
 // AWS managed policies are recognised by ARN (`arn:aws:iam::aws:policy/[path/]Name`, any partition,
-// `${AWS::Partition}` included) or by the bare name SAM accepts in `Policies`. Customer managed policies
-// (an account number instead of `aws`) are not judged by name: their content is what matters.
-
-const ADMIN: ReadonlyMap<string, string> = new Map([
-  ['administratoraccess', 'full administrator access'],
-  ['poweruseraccess', 'every action outside IAM and Organizations'],
-  ['iamfullaccess', 'full control of IAM, hence of the account'],
-]);
-
-/** The AWS managed policy name a reference names, or undefined for customer policies and unknown values. */
-export function awsManagedPolicyName(text: string): string | undefined {
-  const t = text.trim();
-  const arn = /^arn:[^:]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(t);
-  if (arn) return arn[1].includes(HOLE) ? undefined : arn[1];
-  if (t.startsWith('arn:') || t.includes(HOLE)) return undefined;
-  return /^[\w+=,.@-]+$/.test(t) ? t : undefined;
-}
-
-function classify(name: string): { severity: Severity; why: string } | undefined {
-  const admin = ADMIN.get(name.toLowerCase());
-  if (admin) return { severity: 'error', why: admin };
-  if (/FullAccess$/i.test(name)) return { severity: 'warning', why: 'every action of the service on every resource' };
-  return undefined;
-}
+// `${AWS::Partition}` included) or by the bare name SAM accepts in `Policies`. Administrative: by name
+// (AdministratorAccess, PowerUserAccess, IAMFullAccess) or by document (an unconditional Allow of `*`,
+// `iam:*` or NotAction on every resource); full access: the `*FullAccess` names. Other AWS managed
+// policies are judged statement by statement by the content rules (managedDocuments.ts); customer
+// managed policies (an account number instead of `aws`) by their own documents.
 
 export const lg009AdminManagedPolicy: Rule = {
   meta: {
@@ -36,7 +18,7 @@ export const lg009AdminManagedPolicy: Rule = {
     name: 'AdminManagedPolicy',
     title: 'Administrative or full-access AWS managed policy attached',
     description:
-      'AdministratorAccess, PowerUserAccess and IAMFullAccess give a role control over the whole account; the `*FullAccess` policies give every action of a service on every resource. A function needs a small, known set of actions on its own resources.',
+      'AdministratorAccess, PowerUserAccess and IAMFullAccess (and any AWS managed policy whose document allows every action, every IAM action or every action but a few on every resource) give a role control over the whole account; the `*FullAccess` policies give every action of a service on every resource. A function needs a small, known set of actions on its own resources.',
     fixHint: 'Replace the managed policy with an inline policy (or SAM policy template) that lists the actions and resources the function uses.',
     defaultSeverity: 'warning',
     severities: ['error', 'warning'],
@@ -44,9 +26,12 @@ export const lg009AdminManagedPolicy: Rule = {
   },
   check(model) {
     const drafts: FindingDraft[] = [];
+    const dataset = model.managedPolicies.length ? managedPolicyDataset() : undefined;
     for (const ref of model.managedPolicies) {
-      const name = awsManagedPolicyName(ref.arn.text);
-      const cls = name ? classify(name) : undefined;
+      const verdict = dataset ? judgeManagedRef(ref.arn.text, dataset) : undefined;
+      const policy = verdict?.kind === 'known' ? verdict.policy : undefined;
+      const name = policy?.name ?? awsManagedPolicyName(ref.arn.text);
+      const cls = name ? administrativeClass(name, policy?.document) : undefined;
       if (!name || !cls) continue;
       drafts.push({
         range: ref.arn.range,

@@ -1,16 +1,18 @@
 import { ruleDocPath, type Rule } from '../model/rule';
-import { findRestriction, isSpecific, PRINCIPAL_SCOPE_KEYS, PUBLIC_ACCESS_KEYS, TRUST_KEYS } from './conditions';
+import { findRestriction, isSpecific, PRINCIPAL_SCOPE_KEYS, TRUST_KEYS } from './conditions';
 import { collectFindings, type FindingDraft } from './findingBuilder';
 import { grantsLambdaInvoke, isPublicPrincipal, principalAccount } from './principals';
-import { branchOf, grantStatements, knownText, ownerRelated } from './statementUtil';
+import { holderService, publicAccessKeys, publicByDesign } from './resourcePolicyKind';
+import { actionsText, branchOf, grantStatements, knownText, ownerRelated } from './statementUtil';
 
 // Another account is any literal 12-digit account in a principal: the template's own account is written
 // `${AWS::AccountId}` (unknown, never reported). Semantics:
 // - trust policy, `*`: warning; with sts:ExternalId / PrincipalOrgID / PrincipalAccount / PrincipalArn /
 //   SourceAccount / SourceArn: info (a deliberate, narrowed trust worth a look);
 // - trust policy, another account: warning; cleared by sts:ExternalId or an organisation / account pin;
-// - resource policy, `*`: warning unless a source, organisation or network condition applies; a `*`
-//   statement that invokes Lambda is LG006's;
+// - resource policy, `*`: warning unless a source, organisation or network condition (or the holder's own
+//   pin: KMS caller account, S3 access-point delegation) applies; a `*` statement that invokes a function is
+//   LG006's, and `execute-api:Invoke` for `*` on an API is a public API, not a leak (its authorizers decide);
 // - Lambda permission for another account: warning unless PrincipalOrgID is set (`*` is LG006's).
 
 const ACCOUNT_PIN_KEYS: readonly string[] = ['sts:ExternalId', ...PRINCIPAL_SCOPE_KEYS];
@@ -57,12 +59,13 @@ export const lg010CrossAccountPrincipal: Rule = {
     const drafts: FindingDraft[] = [];
     for (const { doc, st } of grantStatements(model, ['trust', 'resource'])) {
       const related = ownerRelated(model, doc.owner, 'Policy holder');
-      const what = doc.kind === 'trust' ? 'may assume the role' : 'is granted access';
+      const what = doc.kind === 'trust' ? 'may assume the role' : `is granted ${actionsText(st)}`;
       for (const pr of st.principals ?? []) {
         const branch = branchOf(pr.value, st);
         if (isPublicPrincipal(pr)) {
-          if (doc.kind === 'resource' && grantsLambdaInvoke(st)) continue;
-          const restriction = findRestriction(st, doc.kind === 'trust' ? TRUST_KEYS : PUBLIC_ACCESS_KEYS);
+          // A function's policy that lets `*` invoke is LG006's; `execute-api:Invoke` for `*` is what a public API is.
+          if (doc.kind === 'resource' && ((holderService(doc, st) === 'lambda' && grantsLambdaInvoke(st)) || publicByDesign(doc, st))) continue;
+          const restriction = findRestriction(st, doc.kind === 'trust' ? TRUST_KEYS : publicAccessKeys(holderService(doc, st)));
           if (restriction && doc.kind === 'resource') continue;
           drafts.push({
             range: pr.value.range,

@@ -94,6 +94,7 @@ export const lg011SensitiveAccess: Rule = {
           related: ownerRelated(model, doc.owner, 'Policy holder'),
           fix: { kind: 'scopeResources', actions: members },
           advice,
+          managed: doc.managed,
         });
       }
     }

@@ -65,9 +65,9 @@ export const lg012UnknownAction: Rule = {
       });
     };
     for (const { doc, st } of statementsOf(model, ['identity', 'resource', 'trust'])) {
-      // SAM policy templates are AWS's text, not the user's: SQSPollerPolicy lists the batch calls
-      // (sqs:DeleteMessageBatch), which IAM authorises through the single-message actions.
-      if (doc.samTemplate) continue;
+      // SAM policy templates and AWS managed policies are AWS's text, not the user's: SQSPollerPolicy lists
+      // the batch calls (sqs:DeleteMessageBatch), which IAM authorises through the single-message actions.
+      if (doc.samTemplate || doc.managed) continue;
       for (const a of st.actions ?? []) check(a, doc.owner, st);
       for (const a of st.notActions ?? []) check(a, doc.owner, st);
     }

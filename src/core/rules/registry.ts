@@ -14,6 +14,7 @@ import { lg012UnknownAction } from './lg012UnknownAction';
 import { lg013NonInvokePermission } from './lg013NonInvokePermission';
 import { lg014PlaintextSecretEnv } from './lg014PlaintextSecretEnv';
 import { lg015ExposedWithoutAlarm } from './lg015ExposedWithoutAlarm';
+import { lg016UnknownManagedPolicy } from './lg016UnknownManagedPolicy';
 
 /** Every template rule, in id order (the order SARIF lists them). */
 export const ALL_RULES: Rule[] = [
@@ -32,6 +33,7 @@ export const ALL_RULES: Rule[] = [
   lg013NonInvokePermission,
   lg014PlaintextSecretEnv,
   lg015ExposedWithoutAlarm,
+  lg016UnknownManagedPolicy,
 ];
 
 const BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

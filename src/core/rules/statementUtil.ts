@@ -2,6 +2,7 @@ import type { PolicyDocument, PolicyKind, Statement } from '../model/policy';
 import type { SourceRange } from '../model/sourceRange';
 import type { ResourceInfo, TemplateModel } from '../model/templateModel';
 import { display, hasHole, type Str } from '../model/value';
+import { managedDocuments } from './managedDocuments';
 
 export interface StatementRef {
   doc: PolicyDocument;
@@ -17,10 +18,14 @@ function isGrant(st: Statement): boolean {
   return st.effect === 'Allow';
 }
 
-/** Every statement of the policies of the given kinds, in source order. */
+/**
+ * Every statement of the policies of the given kinds, in source order; identity statements include those
+ * of the attached AWS managed policies (`doc.managed`), judged by their documents.
+ */
 export function statementsOf(model: TemplateModel, kinds: readonly PolicyKind[]): StatementRef[] {
   const out: StatementRef[] = [];
-  for (const doc of model.policies) {
+  const docs = kinds.includes('identity') ? [...model.policies, ...managedDocuments(model)] : model.policies;
+  for (const doc of docs) {
     if (!kinds.includes(doc.kind)) continue;
     for (const st of doc.statements) out.push({ doc, st });
   }
@@ -82,4 +87,11 @@ export function actionBranch(action: Str, st: Statement, because: readonly Str[]
   if (own) return own;
   const branches = new Set(because.map((s) => s.branch));
   return branches.size === 1 ? [...branches][0] : undefined;
+}
+
+/** `'sqs:SendMessage'`, or a list of a few: what a statement grants, for messages. */
+export function actionsText(st: Statement): string {
+  const texts = (st.actions ?? []).map(quoted);
+  if (texts.length === 0) return st.notActions ? 'every action but its NotAction list' : 'access';
+  return texts.length <= 3 ? texts.join(', ') : `${texts.slice(0, 3).join(', ')} (+${texts.length - 3} more)`;
 }

@@ -53,10 +53,13 @@ test('LG007: SAM-generated permissions are reported with their origin when the m
   assert.match(out[0].message, /SAM event "Topic"/);
 });
 
-test('LG007: resource-policy statements that let a service invoke need aws:SourceArn/aws:SourceAccount', () => {
+test('LG007: resource-policy statements that grant a service anything need aws:SourceArn/aws:SourceAccount (confused deputy on any kind)', () => {
   const b = new ModelBuilder();
   b.policy('resource', 'Open', [{ actions: ['lambda:InvokeFunction'], principals: [{ type: 'Service', value: 's3.amazonaws.com' }] }]);
   b.policy('resource', 'Pinned', [{ actions: ['lambda:InvokeFunction'], principals: [{ type: 'Service', value: 's3.amazonaws.com' }], conditions: [{ op: 'ArnLike', key: 'AWS:SourceArn', values: ['arn:aws:s3:::b'] }] }]);
   b.policy('resource', 'Queue', [{ actions: ['sqs:SendMessage'], principals: [{ type: 'Service', value: 'sns.amazonaws.com' }] }]);
-  assert.deepEqual(run(lg007ServicePrincipalNoSource, b.model).map((f) => f.resource), ['Open']);
+  const out = run(lg007ServicePrincipalNoSource, b.model);
+  assert.deepEqual(out.map((f) => f.resource), ['Open', 'Queue']);
+  assert.match(out[0].message, /^s3\.amazonaws\.com may invoke without/);
+  assert.match(out[1].message, /^sns\.amazonaws\.com is granted 'sqs:SendMessage' without an aws:SourceArn/);
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { awsManagedPolicyName, lg009AdminManagedPolicy } from '../../../src/core/rules/lg009AdminManagedPolicy';
+import { awsManagedPolicyName } from '../../../src/core/iam/managedPolicyRef';
+import { lg009AdminManagedPolicy } from '../../../src/core/rules/lg009AdminManagedPolicy';
 import { HOLE } from '../../../src/core/model/value';
 import { ModelBuilder, run, UNKNOWN } from './modelBuilder';
 

@@ -3,6 +3,7 @@ import { emptyModel, type TemplateModel } from '../../model/templateModel';
 import { commentsToSuppressions, findSuppressionComments } from '../../suppress/commentSuppressions';
 import { metadataSuppressions } from '../../suppress/metadataSuppressions';
 import { nodeStartsByLine } from '../../suppress/nodeStarts';
+import { extractServerlessApi } from '../sam/samApiPolicy';
 import { extractServerlessFunction } from '../sam/extractServerlessFunction';
 import { parseJson } from '../tree/parseJson';
 import { parseYamlChunked } from '../tree/chunkedYaml';
@@ -14,7 +15,7 @@ import type { ExtractContext, ResourceExtractor } from './extractContext';
 import { extractAlarm } from './extractAlarm';
 import { extractPolicy, extractRole, extractUserOrGroup } from './extractIam';
 import { extractFunction, extractPermission, extractUrl } from './extractLambda';
-import { RESOURCE_POLICY_TYPES, resourcePolicyExtractor } from './extractResourcePolicy';
+import { extractEventBusPolicy, RESOURCE_POLICY_TYPES, resourcePolicyExtractor } from './extractResourcePolicy';
 import { contextFor } from './resolveContext';
 
 const EXTRACTORS: Record<string, ResourceExtractor> = {
@@ -27,9 +28,32 @@ const EXTRACTORS: Record<string, ResourceExtractor> = {
   'AWS::Lambda::Url': extractUrl,
   'AWS::Lambda::Function': extractFunction,
   'AWS::Serverless::Function': extractServerlessFunction,
+  'AWS::Serverless::Api': extractServerlessApi,
   'AWS::CloudWatch::Alarm': extractAlarm,
+  'AWS::Events::EventBusPolicy': extractEventBusPolicy,
   ...Object.fromEntries(RESOURCE_POLICY_TYPES.map((t) => [t, resourcePolicyExtractor(t)])),
 };
+
+/**
+ * Every resource of a `Resources` map into the model: its id, type and Metadata suppressions, and what its
+ * extractor reads. Also used for the `resources.Resources` of a Serverless Framework file.
+ */
+export function extractResources(resources: TNode | undefined, ctx: ExtractContext, errors: ScanError[]): void {
+  for (const e of resources?.kind === 'map' ? resources.entries : []) {
+    const type = scalarString(get(e.value, 'Type')) ?? '';
+    ctx.model.resources.push({ logicalId: e.key, type, range: e.range, keyRange: e.keyRange });
+    // Loops, not push(...x): a resource with 200,000 ignore entries must not overflow the call stack.
+    for (const s of metadataSuppressions(e.key, e.value)) ctx.model.suppressions.push(s);
+    const extract = EXTRACTORS[type];
+    if (!extract) continue;
+    try {
+      extract(e.key, e.value, entry(e.value, 'Properties')?.value, ctx);
+    } catch (err) {
+      // One odd resource must not cost the rest of the file its findings.
+      errors.push({ file: ctx.model.file, line: e.keyRange.startLine, message: `could not analyse ${e.key}: ${(err as Error).message}` });
+    }
+  }
+}
 
 export interface LoadResult {
   model?: TemplateModel;
@@ -66,21 +90,7 @@ export function loadTemplate(text: string, file: string, opts: { incremental?: b
     functionGlobals: get(get(parsed.root, 'Globals'), 'Function'),
   };
   const errors: ScanError[] = [];
-  const resources = get(parsed.root, 'Resources');
-  for (const e of resources?.kind === 'map' ? resources.entries : []) {
-    const type = scalarString(get(e.value, 'Type')) ?? '';
-    model.resources.push({ logicalId: e.key, type, range: e.range, keyRange: e.keyRange });
-    // Loops, not push(...x): a resource with 200,000 ignore entries must not overflow the call stack.
-    for (const s of metadataSuppressions(e.key, e.value)) model.suppressions.push(s);
-    const extract = EXTRACTORS[type];
-    if (!extract) continue;
-    try {
-      extract(e.key, e.value, entry(e.value, 'Properties')?.value, ctx);
-    } catch (err) {
-      // One odd resource must not cost the rest of the file its findings.
-      errors.push({ file, line: e.keyRange.startLine, message: `could not analyse ${e.key}: ${(err as Error).message}` });
-    }
-  }
+  extractResources(get(parsed.root, 'Resources'), ctx, errors);
   const comments = findSuppressionComments(text);
   if (comments.length) for (const s of commentsToSuppressions(comments, sourceLines(), nodeStartsByLine(parsed.root))) model.suppressions.push(s);
   const notices = (ctx.rc.bounded ?? []).map((b) => ({ file, line: b.range.startLine, message: b.message }));
