@@ -1,16 +1,15 @@
 import { dashboardCsv } from '../../src/core/dashboard/csvExport';
-import type { AlertRow, ChangeRow, DashboardModel, HostMessage, OverviewRow, PanelState, PeerRow, RangeChoice, RenderReport, WebviewMessage } from '../../src/shared/protocol';
-import { ChartView } from './chartView';
+import type { DashboardModel, HostMessage, PanelState, RangeChoice, RenderReport, WebviewMessage } from '../../src/shared/protocol';
 import { el, replace, type DomDocument, type DomElement } from './dom';
 import { USER_FMT } from './format';
 import { headerBlock, notesBlock } from './headerView';
-import { composePng, drawSpark } from './imageExport';
-import { overviewTable } from './overviewTable';
+import { composePng } from './imageExport';
 import { Rpc } from './rpc';
-import type { SortableTable, SortState } from './sortableTable';
-import { alertsTable, changesTable, findingsList, peersTable, type ViewCtx } from './tables';
+import type { SortState } from './sortableTable';
+import type { ViewCtx } from './tables';
 import { readTheme, watchTheme, type ChartTheme } from './theme';
 import { Toolbar } from './toolbar';
+import { FunctionView, OverviewView, type ViewEnv } from './views';
 
 /** What the webview keeps across reloads (VS Code's webview state; the serializer gets `panel`). */
 export interface WebviewState {
@@ -22,26 +21,6 @@ export interface VsCodeApi {
   postMessage(m: WebviewMessage): void;
   getState(): WebviewState | undefined;
   setState(s: WebviewState): void;
-}
-
-interface FunctionParts {
-  kind: 'function';
-  key: string;
-  charts: Map<string, ChartView>;
-  chartBox: HTMLElement;
-  alerts: SortableTable<AlertRow>;
-  peers: SortableTable<PeerRow>;
-  changes: SortableTable<ChangeRow>;
-  findings: DomElement;
-  counts: Record<'alerts' | 'peers' | 'changes' | 'findings', DomElement>;
-}
-
-interface OverviewParts {
-  kind: 'overview';
-  key: string;
-  rows: SortableTable<OverviewRow>;
-  alerts: SortableTable<AlertRow>;
-  counts: Record<'rows' | 'alerts', DomElement>;
 }
 
 function keyOf(m: DashboardModel): string {
@@ -67,7 +46,7 @@ export class DashboardApp {
   private readonly notesSlot: HTMLElement;
   private readonly content: HTMLElement;
   private model?: DashboardModel;
-  private parts?: FunctionParts | OverviewParts;
+  private view?: FunctionView | OverviewView;
   private toolbar?: Toolbar;
   private theme: ChartTheme;
   private state: WebviewState;
@@ -96,8 +75,7 @@ export class DashboardApp {
     doc.querySelector('body > p.status')?.remove();
     doc.body.prepend(main);
     this.resize = new ResizeObserver((entries) => {
-      if (this.parts?.kind !== 'function') return;
-      for (const e of entries) [...this.parts.charts.values()].find((c) => c.plotBox === e.target)?.resize(e.contentRect.width);
+      for (const e of entries) this.view?.resized(e.target, e.contentRect.width);
     });
     watchTheme(doc, () => this.applyTheme());
   }
@@ -130,13 +108,13 @@ export class DashboardApp {
   async show(model: DashboardModel): Promise<void> {
     const t0 = performance.now();
     const key = keyOf(model);
-    if (!this.parts || this.parts.key !== key || this.parts.kind !== model.kind) this.layout(model);
+    if (!this.view || this.view.key !== key || this.view.kind !== model.kind) this.layout(model);
     this.model = model;
     replace(this.ctx.doc, this.headerSlot as unknown as DomElement, [headerBlock(this.ctx, model)]);
     replace(this.ctx.doc, this.notesSlot as unknown as DomElement, [notesBlock(this.ctx, model.notes)]);
     this.toolbar?.setChoice(model.range.choice, model.range);
-    if (model.kind === 'function' && this.parts?.kind === 'function') this.fillFunction(this.parts, model);
-    if (model.kind === 'overview' && this.parts?.kind === 'overview') this.fillOverview(this.parts, model);
+    if (model.kind === 'function' && this.view?.kind === 'function') this.view.fill(model);
+    if (model.kind === 'overview' && this.view?.kind === 'overview') this.view.fill(model);
     this.setStatus('');
     this.saveState({ panel: { view: model.kind === 'function' ? { kind: 'function', arn: model.arn } : { kind: 'overview' }, range: model.range.choice } });
     // uPlot draws in a microtask: the frame after is when the charts are on the canvas.
@@ -146,12 +124,11 @@ export class DashboardApp {
 
   /** What is on screen, counted from the page itself. */
   report(ms: number): RenderReport {
-    const charts = this.parts?.kind === 'function' ? [...this.parts.charts.values()] : [];
     return {
       view: this.model?.kind ?? 'overview',
       key: this.model ? keyOf(this.model) : '',
       charts: this.doc.querySelectorAll('figure.chart canvas').length,
-      points: charts.reduce((s, c) => s + c.points, 0),
+      points: this.view?.points ?? 0,
       alertRows: this.doc.querySelectorAll('#alerts tbody tr:not(.empty)').length,
       heading: this.doc.querySelector('header h1')?.textContent ?? '',
       foreign: this.foreignElements(),
@@ -168,9 +145,8 @@ export class DashboardApp {
   }
 
   private layout(model: DashboardModel): void {
-    if (this.parts?.kind === 'function') for (const c of this.parts.charts.values()) c.destroy();
+    this.view?.destroy();
     this.resize.disconnect();
-    const doc = this.ctx.doc;
     this.toolbar = new Toolbar(this.ctx, {
       range: (choice) => void this.load(choice),
       refresh: () => this.api.postMessage({ type: 'command', name: 'refresh' }),
@@ -178,79 +154,16 @@ export class DashboardApp {
       saveCsv: () => void this.saveCsv(),
       overview: model.kind === 'function' ? () => this.api.postMessage({ type: 'command', name: 'openOverview' }) : undefined,
     });
-    replace(doc, this.toolbarSlot as unknown as DomElement, [this.toolbar.element]);
-    const sorts = this.state.sorts ?? {};
-    const onSort = (name: string) => (s: SortState) => this.saveState({ sorts: { ...(this.state.sorts ?? {}), [name]: s } });
-    const section = (id: string, title: string, count: DomElement, ...body: DomElement[]): DomElement =>
-      el(doc, 'section', { id, 'aria-labelledby': `${id}-h` }, el(doc, 'h2', { id: `${id}-h` }, title, ' ', count), ...body);
-    const count = (): DomElement => el(doc, 'span', { class: 'count' });
-    if (model.kind === 'function') {
-      const chartBox = el(doc, 'div', { class: 'charts' }) as unknown as HTMLElement;
-      const parts: FunctionParts = {
-        kind: 'function',
-        key: keyOf(model),
-        charts: new Map(),
-        chartBox,
-        alerts: alertsTable(this.ctx, { withFunction: false, sort: sorts.alerts, onSort: onSort('alerts') }),
-        peers: peersTable(this.ctx, { sort: sorts.peers, onSort: onSort('peers') }),
-        changes: changesTable(this.ctx),
-        findings: el(doc, 'div'),
-        counts: { alerts: count(), peers: count(), changes: count(), findings: count() },
-      };
-      replace(doc, this.content as unknown as DomElement, [
-        el(doc, 'section', { id: 'charts', 'aria-label': 'Charts' }, chartBox),
-        section('alerts', 'Alerts', parts.counts.alerts, parts.alerts.element),
-        section('peers', 'Network peers', parts.counts.peers, el(doc, 'div', { class: 'scroll' }, parts.peers.element)),
-        section('changes', 'Changes', parts.counts.changes, parts.changes.element),
-        section('findings', 'Static findings', parts.counts.findings, parts.findings),
-      ]);
-      this.parts = parts;
-    } else {
-      const parts: OverviewParts = {
-        kind: 'overview',
-        key: 'overview',
-        rows: overviewTable(this.ctx, { sort: sorts.overview, onSort: onSort('overview'), drawSpark: (c, v) => drawSpark(c as unknown as HTMLCanvasElement, v, this.theme) }),
-        alerts: alertsTable(this.ctx, { withFunction: true, sort: sorts.overviewAlerts, onSort: onSort('overviewAlerts') }),
-        counts: { rows: count(), alerts: count() },
-      };
-      replace(doc, this.content as unknown as DomElement, [section('functions', 'Functions', parts.counts.rows, parts.rows.element), section('alerts', 'Alerts', parts.counts.alerts, parts.alerts.element)]);
-      this.parts = parts;
-    }
-  }
-
-  private fillFunction(p: FunctionParts, m: DashboardModel & { kind: 'function' }): void {
-    const fresh: ChartView[] = [];
-    for (const chart of m.charts) {
-      const view = p.charts.get(chart.id);
-      if (view) view.update(chart, m.alerts);
-      else {
-        const created = new ChartView(this.ctx, chart, m.alerts, () => this.theme);
-        p.charts.set(chart.id, created);
-        p.chartBox.appendChild(created.element);
-        fresh.push(created);
-      }
-    }
-    // Every new chart is in the page before any is measured: one layout, not one per chart.
-    const widths = fresh.map((v) => v.plotBox.clientWidth);
-    fresh.forEach((v, i) => {
-      v.resize(widths[i]);
-      this.resize.observe(v.plotBox);
-    });
-    p.alerts.setRows(m.alerts);
-    p.peers.setRows(m.peers);
-    p.changes.setRows(m.changes);
-    replace(this.ctx.doc, p.findings, [findingsList(this.ctx, m.findings)]);
-    p.counts.alerts.textContent = `(${m.alerts.length})`;
-    p.counts.peers.textContent = `(${m.peers.length}${m.peers.some((x) => x.isNew) ? `, ${m.peers.filter((x) => x.isNew).length} new` : ''})`;
-    p.counts.changes.textContent = `(${m.changes.length})`;
-    p.counts.findings.textContent = `(${m.findings.filter((f) => !f.suppressed).length})`;
-  }
-
-  private fillOverview(p: OverviewParts, m: DashboardModel & { kind: 'overview' }): void {
-    p.rows.setRows(m.rows);
-    p.alerts.setRows(m.alerts);
-    p.counts.rows.textContent = `(${m.rows.length})`;
-    p.counts.alerts.textContent = `(${m.alerts.length})`;
+    replace(this.ctx.doc, this.toolbarSlot as unknown as DomElement, [this.toolbar.element]);
+    const env: ViewEnv = {
+      ctx: this.ctx,
+      sorts: this.state.sorts ?? {},
+      onSort: (table) => (s) => this.saveState({ sorts: { ...(this.state.sorts ?? {}), [table]: s } }),
+      theme: () => this.theme,
+      observe: (box) => this.resize.observe(box),
+    };
+    this.view = model.kind === 'function' ? new FunctionView(keyOf(model), env) : new OverviewView(env);
+    replace(this.ctx.doc, this.content as unknown as DomElement, this.view.sections);
   }
 
   private async load(choice: RangeChoice): Promise<void> {
@@ -265,8 +178,8 @@ export class DashboardApp {
   }
 
   private async savePng(): Promise<void> {
-    if (!this.model || this.parts?.kind !== 'function') return this.setStatus('Only a function’s dashboard has charts to save as an image.');
-    const charts = [...this.parts.charts.values()];
+    if (!this.model || this.view?.kind !== 'function') return this.setStatus('Only a function’s dashboard has charts to save as an image.');
+    const charts = [...this.view.charts.values()];
     const title = this.model.kind === 'function' ? `${this.model.functionName} (${this.model.region})` : '';
     const dataUrl = composePng(this.doc, this.theme, title, charts);
     const r = await this.rpc.savePng(dataUrl, fileName(this.model, 'png')).catch((e: Error) => ({ saved: null, error: e.message }));
@@ -281,15 +194,14 @@ export class DashboardApp {
 
   private applyTheme(): void {
     this.theme = readTheme(this.win, this.doc.body);
-    if (this.parts?.kind === 'function') for (const c of this.parts.charts.values()) c.redraw();
-    if (this.parts?.kind === 'overview' && this.model?.kind === 'overview') this.parts.rows.setRows(this.model.rows);
+    this.view?.retheme();
   }
 
   private showError(message: string): void {
     this.setStatus('');
     replace(this.ctx.doc, this.content as unknown as DomElement, [el(this.ctx.doc, 'p', { class: 'error', role: 'alert' }, message)]);
-    if (this.parts?.kind === 'function') for (const c of this.parts.charts.values()) c.destroy();
-    this.parts = undefined;
+    this.view?.destroy();
+    this.view = undefined;
   }
 
   private setStatus(text: string): void {

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { parsePanelState } from '../../core/dashboard/rangeChoice';
-import { ruleById } from '../../core/rules/registry';
 import { isWebviewMessage, type DashboardModel, type HostMessage, type PanelState, type RenderReport, type WebviewMessage } from '../../shared/protocol';
 import { log } from '../log';
-import { shippedRulePage } from '../ruleDocs';
 import type { DashboardData } from './dashboardData';
 import { csvText, ExportError, pngBytes, safeFileName } from './exportFiles';
 import { ViewError, type ModelLoader } from './modelLoader';
+import { openRuleDoc, saveExport } from './panelActions';
 import { dashboardHtml, makeNonce } from './webviewHtml';
 
 export interface PanelDeps {
@@ -160,10 +159,10 @@ export class DashboardPanel implements vscode.Disposable {
         await this.post({ type: 'response', id: m.id, ok: true, result: model });
       } else if (m.method === 'savePng') {
         const bytes = pngBytes(m.params?.dataUrl);
-        await this.post({ type: 'response', id: m.id, ok: true, result: { saved: await this.save(bytes, safeFileName(m.params?.suggestedName, 'png'), 'PNG image') } });
+        await this.post({ type: 'response', id: m.id, ok: true, result: { saved: await saveExport(bytes, safeFileName(m.params?.suggestedName, 'png'), 'PNG image') } });
       } else if (m.method === 'saveCsv') {
         const bytes = new TextEncoder().encode(csvText(m.params?.csv));
-        await this.post({ type: 'response', id: m.id, ok: true, result: { saved: await this.save(bytes, safeFileName(m.params?.suggestedName, 'csv'), 'CSV') } });
+        await this.post({ type: 'response', id: m.id, ok: true, result: { saved: await saveExport(bytes, safeFileName(m.params?.suggestedName, 'csv'), 'CSV') } });
       } else {
         throw new ViewError(`unknown request ${JSON.stringify((m as { method?: unknown }).method)}`);
       }
@@ -172,20 +171,6 @@ export class DashboardPanel implements vscode.Disposable {
       if (!known) log().error(`dashboard request ${m.method}: ${(e as Error).stack ?? e}`);
       await this.post({ type: 'response', id: m.id, ok: false, error: (e as Error).message });
     }
-  }
-
-  private async save(bytes: Uint8Array, name: string, kind: string): Promise<string | null> {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const ext = name.slice(name.lastIndexOf('.') + 1);
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-      filters: { [kind]: [ext] },
-      saveLabel: `Save ${kind}`,
-      title: `Lambda Guard: save the dashboard as ${kind}`,
-    });
-    if (!target) return null;
-    await vscode.workspace.fs.writeFile(target, bytes);
-    return target.fsPath;
   }
 
   private async command(m: WebviewMessage & { type: 'command' }): Promise<void> {
@@ -225,14 +210,4 @@ export class DashboardPanel implements vscode.Disposable {
     this.rendered.dispose();
     this.panel.dispose();
   }
-}
-
-/** A rule's page: static rules through their command (it renders a page for unwritten ones), runtime rules' shipped pages. */
-async function openRuleDoc(extensionUri: vscode.Uri, ruleId: unknown): Promise<void> {
-  if (typeof ruleId !== 'string' || !/^LG\d{3}$/.test(ruleId)) return;
-  if (ruleById(ruleId)) {
-    await vscode.commands.executeCommand('lambdaGuard.showRuleDocumentation', ruleId);
-    return;
-  }
-  await vscode.commands.executeCommand('markdown.showPreview', shippedRulePage(extensionUri, ruleId));
 }

@@ -140,8 +140,8 @@ test('the front end never parses markup: no innerHTML, outerHTML, insertAdjacent
   assert.ok(files.length >= 10, 'the front end sources are there');
   for (const f of files) {
     const src = readFileSync(join(dir, f), 'utf8');
-    for (const banned of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function', 'setAttribute(\'style\'', 'createContextualFragment', 'DOMParser']) {
-      assert.ok(!src.includes(banned), `${f} uses ${banned}`);
+    for (const banned of [/innerHTML/, /outerHTML/, /insertAdjacentHTML/, /document\.write/, /\beval\(/, /new Function\s*\(/, /setAttribute\('style'/, /createContextualFragment/, /DOMParser/]) {
+      assert.ok(!banned.test(src), `${f} uses ${banned}`);
     }
   }
 });
