@@ -1,3 +1,4 @@
+import type { TNode } from '../iac/tree/tnode';
 import type { Finding } from '../model/finding';
 import type { FixDocument } from './fixDocument';
 import { ph, singleEditFix, type Fix } from './fixTypes';
@@ -17,8 +18,11 @@ function freeId(doc: FixDocument, base: string): string {
  */
 export function addAlarmFix(doc: FixDocument, f: Finding): Fix | undefined {
   const fn = typeof f.fix?.function === 'string' ? f.fix.function : undefined;
-  const resources = doc.root.kind === 'map' ? doc.root.entries.find((e) => e.key === 'Resources')?.value : undefined;
-  if (!fn || !resources || !doc.resource(fn)) return undefined;
+  // A Serverless function is referenced by its generated logical id (`HelloLambdaFunction`), in `resources.Resources`.
+  const target = typeof f.fix?.ref === 'string' ? f.fix.ref : fn;
+  const top = (n: TNode | undefined, key: string): TNode | undefined => (n?.kind === 'map' ? n.entries.find((e) => e.key === key)?.value : undefined);
+  const resources = top(doc.root, 'Resources') ?? (target !== fn ? top(top(doc.root, 'resources'), 'Resources') : undefined);
+  if (!fn || !target || !resources || (target === fn && !doc.resource(fn))) return undefined;
   const id = freeId(doc, `${fn.replace(/[^A-Za-z0-9]/g, '')}ErrorsAlarm`);
   const alarm = map(
     ['Type', str('AWS::CloudWatch::Alarm')],
@@ -28,7 +32,7 @@ export function addAlarmFix(doc: FixDocument, f: Finding): Fix | undefined {
         ['AlarmDescription', str(`${fn} is reachable from outside: tell someone when it fails`)],
         ['Namespace', str('AWS/Lambda')],
         ['MetricName', str('Errors')],
-        ['Dimensions', seq(map(['Name', str('FunctionName')], ['Value', ref(fn)]))],
+        ['Dimensions', seq(map(['Name', str('FunctionName')], ['Value', ref(target)]))],
         ['Statistic', str('Sum')],
         ['Period', str('300')],
         ['EvaluationPeriods', str('1')],

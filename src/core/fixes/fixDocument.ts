@@ -83,9 +83,10 @@ export class FixDocument {
     }
   }
 
-  /** The resource map `Resources.<logicalId>`. */
+  /** The resource map `Resources.<logicalId>` (in a Serverless Framework service, `resources.Resources.<logicalId>`). */
   resource(logicalId: string): TNode | undefined {
-    const resources = this.root.kind === 'map' ? this.root.entries.find((e) => e.key === 'Resources')?.value : undefined;
+    const top = (n: TNode | undefined, key: string): TNode | undefined => (n?.kind === 'map' ? n.entries.find((e) => e.key === key)?.value : undefined);
+    const resources = top(this.root, 'Resources') ?? top(top(this.root, 'resources'), 'Resources');
     return resources?.kind === 'map' ? resources.entries.find((e) => e.key === logicalId)?.value : undefined;
   }
 }

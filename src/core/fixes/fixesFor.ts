@@ -7,6 +7,7 @@ import { passedToServiceFix, restrictPrincipalFixes, sourceConditionFixes } from
 import { FixDocument } from './fixDocument';
 import type { Fix } from './fixTypes';
 import { dynamicReferenceFix, replaceValueFix, setAuthTypeFix } from './scalarFixes';
+import { setUrlAuthorizerFix } from './slsFixes';
 import { commentSuppression, metadataSuppression, type SuppressionKind } from './suppressionFixes';
 import { verifyFix } from './verifyFix';
 import { cdkQuickFixes, TS_SOURCE } from './cdkFixes';
@@ -35,6 +36,8 @@ export function quickFixes(req: FixRequest): Fix[] {
   switch (kind) {
     case 'setAuthType':
       return verified(req, [setAuthTypeFix(doc, req.finding)]);
+    case 'setUrlAuthorizer':
+      return verified(req, [setUrlAuthorizerFix(doc, req.finding)]);
     case 'addSourceCondition':
       return verified(req, sourceConditionFixes(doc, req.finding));
     case 'addPassedToService':

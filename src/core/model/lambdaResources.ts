@@ -60,4 +60,6 @@ export interface FunctionInfo {
   /** Logical id of the role, when the role is in the same template; `undefined` for an ARN or unknown. */
   roleRef?: string;
   range: SourceRange;
+  /** The CloudFormation logical id when it differs from `owner` (a Serverless function `hello` is `HelloLambdaFunction`). */
+  logicalId?: string;
 }

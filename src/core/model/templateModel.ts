@@ -2,7 +2,7 @@ import type { AlarmInfo, EnvVar, FunctionInfo, FunctionUrl, LambdaPermission } f
 import type { ManagedPolicyRef, PolicyDocument } from './policy';
 import type { SourceRange } from './sourceRange';
 
-export type TemplateFormat = 'cloudformation' | 'sam' | 'cdk';
+export type TemplateFormat = 'cloudformation' | 'sam' | 'cdk' | 'serverless';
 
 /** A suppression declared on a resource (`Metadata: lambda-guard: ignore:`) or by a comment. */
 export interface Suppression {

@@ -18,13 +18,15 @@ function inside(inner: SourceRange, outer: SourceRange): boolean {
 }
 
 /**
- * ` (set in Globals, inherited by function X)` when a SAM function's value comes from `Globals`, else ''.
+ * ` (set in Globals, inherited by function X)` when a SAM function's value comes from `Globals` (a Serverless
+ * function's from `provider`), else ''.
  * One Globals line then yields one finding per function that inherits it: each function's Metadata can
  * suppress its own, and a suppression on one function does not hide the line for the others.
  */
 export function globalsNote(model: TemplateModel, owner: string, range: SourceRange): string {
-  if (model.format !== 'sam') return '';
+  if (model.format !== 'sam' && model.format !== 'serverless') return '';
   const fn = functionIndex(model).get(owner);
   if (!fn || inside(range, fn.range)) return '';
-  return ` (set in Globals, inherited by function ${owner})`;
+  // Serverless functions inherit from `provider` (provider.environment) the way SAM functions do from Globals.
+  return ` (set in ${model.format === 'sam' ? 'Globals' : 'provider'}, inherited by function ${owner})`;
 }

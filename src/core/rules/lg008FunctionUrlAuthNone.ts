@@ -4,7 +4,8 @@ import { collectFindings, type FindingDraft } from './findingBuilder';
 import { globalsNote } from './globalsNote';
 
 // AuthType NONE makes the URL callable by anyone on the internet; the function must then authenticate
-// every request itself. A missing AuthType (a template CloudFormation would reject) is reported on the
+// every request itself. In a Serverless Framework service that is `url: true`, or a `url:` map without
+// `authorizer: aws_iam`. A missing AuthType (a template CloudFormation would reject) is reported on the
 // URL resource so that it is not mistaken for AWS_IAM (in CDK a missing authType means AWS_IAM); an
 // unknown value (`!Ref Param`) is not reported.
 
@@ -34,12 +35,14 @@ export const lg008FunctionUrlAuthNone: Rule = {
         continue;
       }
       if (hasHole(url.authType) || url.authType.text.trim().toUpperCase() !== 'NONE') continue;
+      // Serverless spells it `url: true` (or a `url:` map) without `authorizer: aws_iam`.
+      const sls = model.format === 'serverless';
       drafts.push({
         range: url.authType.range,
         resource: url.owner,
         branch: url.authType.branch,
-        message: `Function URL with AuthType NONE${globalsNote(model, url.owner, url.authType.range)}: anyone on the internet can invoke the function`,
-        fix: { kind: 'setAuthType', value: 'AWS_IAM' },
+        message: `Function URL ${sls ? 'without authorizer: aws_iam' : 'with AuthType NONE'}${globalsNote(model, url.owner, url.authType.range)}: anyone on the internet can invoke the function`,
+        fix: sls ? { kind: 'setUrlAuthorizer', value: 'aws_iam' } : { kind: 'setAuthType', value: 'AWS_IAM' },
       });
     }
     return collectFindings('LG008', drafts);

@@ -67,7 +67,7 @@ export const lg015ExposedWithoutAlarm: Rule = {
         range: key,
         resource: fn.owner,
         message: `${fn.owner} is reachable from outside (${why.join(', ')}) and no CloudWatch alarm watches its Invocations or Errors`,
-        fix: { kind: 'addAlarm', function: fn.owner },
+        fix: fn.logicalId ? { kind: 'addAlarm', function: fn.owner, ref: fn.logicalId } : { kind: 'addAlarm', function: fn.owner },
       });
     }
     return collectFindings('LG015', drafts);

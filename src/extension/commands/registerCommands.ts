@@ -44,7 +44,7 @@ export function registerCommands(d: CommandDeps): vscode.Disposable[] {
         return undefined;
       }
       const r = await d.docs.analyzeNow(doc);
-      if (r?.skipped) void vscode.window.showInformationMessage('Lambda Guard: this file is not a CloudFormation/SAM template or CDK source.');
+      if (r?.skipped) void vscode.window.showInformationMessage('Lambda Guard: not a SAM, CloudFormation, Serverless Framework or CDK file; skipped.');
       return r && { findings: r.findings.length, errors: r.errors.length, skipped: r.skipped };
     }),
     reg('lambdaGuard.exportReport', (format?: ReportFormat, target?: vscode.Uri) =>
