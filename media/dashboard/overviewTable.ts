@@ -19,6 +19,7 @@ export interface OverviewTableOptions {
  */
 export function overviewTable(ctx: ViewCtx, opts: OverviewTableOptions): SortableTable<OverviewRow> {
   const { doc, fmt } = ctx;
+  const count = (n: number, word: string): string => `${groupedNumber(n, fmt.locale)} ${word}${n === 1 ? '' : 's'}`;
   return new SortableTable<OverviewRow>(doc, {
     caption: 'Functions ranked by open alerts and risky findings',
     empty: 'No functions in the open account.',
@@ -40,7 +41,7 @@ export function overviewTable(ctx: ViewCtx, opts: OverviewTableOptions): Sortabl
       {
         key: 'findings',
         label: 'Findings',
-        cell: (r) => el(doc, 'span', { title: `${r.errors} error and ${r.warnings} warning findings` }, `${groupedNumber(r.errors, fmt.locale)} errors, ${groupedNumber(r.warnings, fmt.locale)} warnings`),
+        cell: (r) => el(doc, 'span', { title: 'Unsuppressed static findings' }, `${count(r.errors, 'error')}, ${count(r.warnings, 'warning')}`),
         sortValue: (r) => r.errors * 1e6 + r.warnings,
         numeric: true,
       },

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { withAlpha } from '../../../media/dashboard/color';
 import { chartSummary } from '../../../media/dashboard/headerView';
 import { evidenceValueText, relativeText, timeText, type Fmt } from '../../../media/dashboard/format';
+import { overviewTable } from '../../../media/dashboard/overviewTable';
 import { peersTable, type ViewCtx } from '../../../media/dashboard/tables';
 import { Toolbar } from '../../../media/dashboard/toolbar';
 import type { PeerRow, RangeChoice } from '../../../src/shared/protocol';
@@ -99,4 +100,15 @@ test('the range picker: presets, a custom range checked before it is asked for, 
   to.value = '2024-01-02T12:00';
   btn('Apply').fire('click');
   assert.deepEqual(chosen[1], { kind: 'custom', start: new Date('2024-01-02T10:00').getTime(), end: new Date('2024-01-02T12:00').getTime() });
+});
+
+test('the overview names each function as a link and counts its alerts and findings in words', () => {
+  const posted: unknown[] = [];
+  const c = { doc: new FakeDocument(), fmt, post: (m: unknown) => posted.push(m) };
+  const table = overviewTable(c, {});
+  table.setRows([{ functionName: 'api', region: 'us-east-1', arn: 'arn:api', alerts: 2, worstAlert: 'error', errors: 1, warnings: 2, invocations: 12_345, spark: [1, 2] }]);
+  const row = (table.element as FakeElement).findAll('tr')[1];
+  assert.deepEqual(row.findAll('td').map((td) => td.textContent), ['api', 'us-east-1', 'error 2', '1 error, 2 warnings', '12,345']);
+  row.findAll('button')[0].fire('click');
+  assert.deepEqual(posted, [{ type: 'command', name: 'openFunction', arn: 'arn:api' }]);
 });
