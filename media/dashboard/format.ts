@@ -60,11 +60,6 @@ export function relativeText(epochMs: number, fmt: Fmt): string {
   return rtf.format(0, 'second');
 }
 
-/** `Dec 2, 09:15 (3 hours ago)`. */
-export function whenText(epochSeconds: number, fmt: Fmt): string {
-  return `${timeText(epochSeconds, fmt)} (${relativeText(epochSeconds * 1000, fmt)})`;
-}
-
 /** The time zone the user reads times in, for captions: `Europe/Paris`. */
 export function zoneName(fmt: Fmt): string {
   return fmt.timeZone ?? new Intl.DateTimeFormat(fmt.locale).resolvedOptions().timeZone;

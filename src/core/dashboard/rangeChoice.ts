@@ -13,22 +13,6 @@ export function resolveRange(choice: RangeChoice, now: number): { start: number;
   return { start: now - SPANS[choice.kind], end: now };
 }
 
-/** `last 24 hours`, or the custom bounds in ISO 8601 (UTC). */
-export function rangeLabel(choice: RangeChoice): string {
-  switch (choice.kind) {
-    case '1h':
-      return 'last hour';
-    case '24h':
-      return 'last 24 hours';
-    case '7d':
-      return 'last 7 days';
-    case '30d':
-      return 'last 30 days';
-    case 'custom':
-      return `${new Date(choice.start).toISOString().slice(0, 16)} – ${new Date(choice.end).toISOString().slice(0, 16)} UTC`;
-  }
-}
-
 /** A range choice from an untrusted message or a restored state; a plain-words reason when it is not one. */
 export function parseRangeChoice(x: unknown): { ok: true; value: RangeChoice } | { ok: false; error: string } {
   const o = x as { kind?: unknown; start?: unknown; end?: unknown } | null;

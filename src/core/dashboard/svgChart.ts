@@ -78,7 +78,8 @@ export function svgChart(chart: ChartSeries, opts: SvgChartOptions = {}): string
   const py = (v: number): number => M.top + ph - (v / top) * ph;
   const xs = keep.map((i) => px(ts[i]));
   const pick = (vals: (number | null)[]): (number | null)[] => keep.map((i) => (vals[i] === null || vals[i] === undefined ? null : py(vals[i] as number)));
-  const title = `${chart.title}${chart.unit === 'ms' ? ' (ms)' : ''}`;
+  // Duration ticks carry their unit (850 ms, 1.5 s): the title needs none.
+  const title = chart.title;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="lg-chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${x(`${title}, ${ts.length} points`)}">`);
   out.push(`<title>${x(title)}</title>`);

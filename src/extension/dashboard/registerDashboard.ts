@@ -13,7 +13,7 @@ const TEMPLATES: vscode.DocumentSelector = ['yaml', 'json', 'typescript'].map((l
  * The function an `openDashboard` argument names: a Functions-tree node (`{ fn }`), an alert or summary
  * (`{ arn }`), an ARN, or a function name (the first region that has it). Undefined: ask.
  */
-export function functionOfArg(arg: unknown, functions: readonly LiveFunction[]): LiveFunction | undefined {
+function functionOfArg(arg: unknown, functions: readonly LiveFunction[]): LiveFunction | undefined {
   const o = arg as { fn?: { arn?: unknown }; arn?: unknown } | undefined;
   const text = typeof arg === 'string' ? arg : typeof o?.fn?.arn === 'string' ? o.fn.arn : typeof o?.arn === 'string' ? o.arn : undefined;
   if (text === undefined) return undefined;
