@@ -1,4 +1,4 @@
-import { SENSITIVE_READ_ACTIONS } from '../iam/actionSets';
+import { CREDENTIAL_EXPOSURE_ACTIONS, SENSITIVE_READ_ACTIONS } from '../iam/actionSets';
 import type { ActionInfo } from '../iam/catalog';
 
 /** `s3:GetObject`: lower-case service, canonical action name. */
@@ -7,15 +7,17 @@ export function actionLabel(a: ActionInfo): string {
 }
 
 /**
- * A name that says the call only reads (`ListSubscriptions`, `DescribeTopicPermissions`, `GetSessionEndpoint`):
- * the dataset tags a few dozen of these Write or Permissions management, usually because they hand out a token
- * or describe a policy. They change nothing; the ones that return credentials are LG011's (CREDENTIAL_EXPOSURE).
+ * A name that says the call only reads (`ListSubscriptions`, `DescribeTopicPermissions`): the dataset tags a few
+ * dozen of these Write or Permissions management, usually because they describe a policy or open a session.
+ * They change nothing — except the ones that hand out credentials (`redshift:GetClusterCredentials`,
+ * `sts:GetFederationToken`), which keep their tag: on every resource they are as dangerous as a write.
  */
 const READ_NAME = /^(List|Describe|Get|View|Search|Lookup|Preview)[A-Z]/;
 
-/** Write or Permissions management (the access levels that change state or who may do what), read-named calls aside. */
+/** Write or Permissions management (the access levels that change state or who may do what), plain reads aside. */
 export function changesState(a: ActionInfo): boolean {
-  return (a.accessLevels.includes('Write') || a.accessLevels.includes('Permissions management')) && !READ_NAME.test(a.name);
+  if (!a.accessLevels.includes('Write') && !a.accessLevels.includes('Permissions management')) return false;
+  return !READ_NAME.test(a.name) || CREDENTIAL_EXPOSURE_ACTIONS.has(`${a.service}:${a.name.toLowerCase()}`);
 }
 
 /** A read that returns secrets or data worth stealing (the IAM layer's curated list). */

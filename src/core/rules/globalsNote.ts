@@ -24,6 +24,7 @@ function inside(inner: SourceRange, outer: SourceRange): boolean {
  * suppress its own, and a suppression on one function does not hide the line for the others.
  */
 export function globalsNote(model: TemplateModel, owner: string, range: SourceRange): string {
+  if (model.format === 'serverless' && owner === 'provider') return ' (in provider.environment: every function gets it)';
   if (model.format !== 'sam' && model.format !== 'serverless') return '';
   const fn = functionIndex(model).get(owner);
   if (!fn || inside(range, fn.range)) return '';

@@ -117,11 +117,10 @@ test('url: true is AuthType NONE on the `true`; authorizer: aws_iam is AWS_IAM o
   );
 });
 
-test('environment: provider values inherited, the function overrides them; unknown values are named holes', () => {
+test('environment: provider values are read once (every function gets them), each function its own; unknown values are named holes', () => {
   const m = loadServerless(S, 'serverless.yml').model!;
-  const api = m.envVars.filter((e) => e.owner === 'api').map((e) => `${e.name}=${display(e.value)}@${e.nameRange.startLine}`);
-  assert.deepEqual(api, [`SHARED=two@${lineOf(S, 'SHARED: two')}`, `OWN=<unresolved \${ssm:/shop/own}>@${lineOf(S, 'OWN:')}`]);
-  assert.deepEqual(m.envVars.filter((e) => e.owner === 'worker').map((e) => `${e.name}=${e.value.text}@${e.nameRange.startLine}`), [`SHARED=one@${lineOf(S, 'SHARED: one')}`]);
+  const env = m.envVars.map((e) => `${e.owner}.${e.name}=${display(e.value)}@${e.nameRange.startLine}`);
+  assert.deepEqual(env, [`provider.SHARED=one@${lineOf(S, 'SHARED: one')}`, `api.SHARED=two@${lineOf(S, 'SHARED: two')}`, `api.OWN=<unresolved \${ssm:/shop/own}>@${lineOf(S, 'OWN:')}`]);
 });
 
 test('events: the permissions Serverless compiles, on the event key; poll-based sqs has none', () => {
@@ -168,4 +167,11 @@ test('a serverless.yml without service and provider is not a Serverless service:
   const broken = loadServerless('service: s\nprovider:\n  name: [aws\n', 'serverless.yml');
   assert.equal(broken.skipped, false);
   assert.ok(broken.errors.length > 0);
+});
+
+test('a service of another provider (Google, Azure) is not Lambda: skipped, even with secrets in it', () => {
+  const gcp = 'service: thumbs\nprovider:\n  name: google\n  environment:\n    DB_PASSWORD: hunter2\nfunctions:\n  f:\n    handler: h\n';
+  assert.deepEqual(loadSource(gcp, 'serverless.yml', {}), { errors: [], skipped: true });
+  // The provider name written through a variable is not known: judged as AWS, the only provider Lambda Guard reads.
+  assert.equal(loadServerless(gcp.replace('google', '${opt:provider}'), 'serverless.yml').skipped, false);
 });

@@ -142,3 +142,22 @@ resources:
   const f = scan(t, 'serverless.yml');
   assert.deepEqual(f.map((x) => `${x.ruleId}:${x.suppressed}:${x.suppression?.kind}`), ['LG001:true:comment', 'LG007:true:metadata']);
 });
+
+test('a plain-text secret in provider.environment is one finding on its line, not one per function', () => {
+  const t = `service: s
+provider:
+  name: aws
+  environment:
+    SLACK_TOKEN: xoxb-1234567890-abcdefghij
+functions:
+  a: { handler: a.h }
+  b: { handler: b.h }
+  c:
+    handler: c.h
+    environment:
+      SLACK_TOKEN: \${ssm:/s/slack}
+`;
+  const f = scan(t, 'serverless.yml').filter((x) => x.ruleId === 'LG014');
+  assert.deepEqual(f.map((x) => [x.location?.startLine, x.resource]), [[lineOf(t, 'SLACK_TOKEN: xoxb'), 'provider']]);
+  assert.equal(f[0].message, 'Environment variable SLACK_TOKEN (in provider.environment: every function gets it) holds what looks like a Slack token: anyone who can read the template or the function configuration can read it');
+});

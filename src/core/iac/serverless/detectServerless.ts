@@ -1,13 +1,19 @@
-import { get, type TNode } from '../tree/tnode';
+import { get, scalarString, type TNode } from '../tree/tnode';
 
 /** `serverless.yml`, `serverless.yaml` or `serverless.json` (or a variant such as `serverless.prod.yml`), in any folder. */
 export function isServerlessFileName(file: string): boolean {
   return /(^|[\\/])serverless(\.[\w-]+)?\.(ya?ml|json)$/i.test(file);
 }
 
-/** A Serverless Framework service (v1–v4): a `service` with a `provider` or a `frameworkVersion`. */
+/**
+ * A Serverless Framework service (v1–v4) on AWS: a `service` with a `provider` or a `frameworkVersion`, whose
+ * `provider.name` is `aws` (or not written literally). Google, Azure or other providers are not Lambda.
+ */
 export function isServerlessConfig(root: TNode | undefined): boolean {
-  return !!root && root.kind === 'map' && !!get(root, 'service') && (!!get(root, 'provider') || !!get(root, 'frameworkVersion'));
+  if (!root || root.kind !== 'map' || !get(root, 'service') || (!get(root, 'provider') && !get(root, 'frameworkVersion'))) return false;
+  const provider = get(root, 'provider');
+  const name = provider?.kind === 'scalar' ? scalarString(provider) : scalarString(get(provider, 'name'));
+  return name === undefined || name.includes('${') || name.trim().toLowerCase() === 'aws';
 }
 
 /** Quick text test for a file that does not parse: did it mean to be a Serverless service? */

@@ -7,6 +7,7 @@ import { nodeStartsByLine } from '../../suppress/nodeStarts';
 import { parseEmbeddedJson, parseEmbeddedSubJson } from '../cloudformation/embeddedJson';
 import type { ExtractContext } from '../cloudformation/extractContext';
 import { pushStatements } from '../cloudformation/extractResourcePolicy';
+import { extractEnv } from '../cloudformation/extractLambda';
 import { extractResources, isJsonFile, type LoadResult } from '../cloudformation/loadTemplate';
 import type { ResolveContext } from '../cloudformation/resolveContext';
 import { readStatement } from '../cloudformation/readStatement';
@@ -15,7 +16,7 @@ import { parseYaml } from '../tree/parseYaml';
 import { entry, get, scalarString, type TEntry, type TNode } from '../tree/tnode';
 import { isServerlessConfig, looksLikeServerless, normalizedName } from './detectServerless';
 import { extractSlsFunction } from './slsFunctions';
-import { extractProviderRole, SHARED_ROLE } from './slsIam';
+import { extractProviderRole, PROVIDER, SHARED_ROLE } from './slsIam';
 import { nameHoles, resolveTree } from './slsTree';
 import { SlsResolver } from './slsVariables';
 
@@ -98,10 +99,12 @@ export function loadServerless(text: string, file: string, opts: { readSibling?:
   const defaults = {
     service: service && !service.includes(HOLE) ? service : undefined,
     stage: resolver.stage(),
-    environment: get(providerEntry?.value, 'environment'),
     customRole,
     sharedRole: model.resources.some((r) => r.logicalId === SHARED_ROLE),
   };
+  // provider.environment is written once and reaches every function: its values are judged once, as `provider`'s.
+  const providerEnv = get(providerEntry?.value, 'environment');
+  if (providerEnv) extractEnv(PROVIDER, [providerEnv], ctx);
   for (const f of functions) {
     try {
       extractSlsFunction(f, defaults, ctx);

@@ -12,8 +12,6 @@ import { extractFunctionRole, SHARED_ROLE } from './slsIam';
 export interface SlsDefaults {
   service?: string;
   stage: string;
-  /** `provider.environment`. */
-  environment?: TNode;
   /** `provider.iam.role` (or `provider.role`) given as a name or ARN. */
   customRole?: TNode;
   /** True when the provider-level role (IamRoleLambdaExecution) is in the model. */
@@ -54,7 +52,8 @@ export function extractSlsFunction(fnEntry: TEntry, defaults: SlsDefaults, ctx: 
   const written = resolveScalar(get(fn, 'name'), ctx.rc)[0];
   const name = written && !hasHole(written) ? written.text : defaults.service ? `${defaults.service}-${defaults.stage}-${fnKey}` : undefined;
   ctx.model.functions.push({ owner: fnKey, name, roleRef: role, range: fnEntry.range, logicalId: `${normalizedName(fnKey)}LambdaFunction` });
-  extractEnv(fnKey, [defaults.environment, get(fn, 'environment')].filter((n): n is TNode => n !== undefined), ctx);
+  const env = get(fn, 'environment');
+  if (env) extractEnv(fnKey, [env], ctx);
   const urlEntry = entry(fn, 'url');
   const url = urlEntry && functionUrl(fnKey, urlEntry, ctx);
   if (url) ctx.model.functionUrls.push(url);

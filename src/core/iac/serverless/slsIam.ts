@@ -5,6 +5,9 @@ import { resolveList } from '../cloudformation/resolveStr';
 import { entry, get, type TEntry, type TNode } from '../tree/tnode';
 import { normalizedName } from './detectServerless';
 
+/** The owner of what `provider` sets for every function (its environment). */
+export const PROVIDER = 'provider';
+
 /** The logical id Serverless gives the execution role its functions share. */
 export const SHARED_ROLE = 'IamRoleLambdaExecution';
 
