@@ -109,15 +109,20 @@ suite('dashboard', () => {
     fn.tags = { ...fn.tags, team: '<img src=x onerror=alert(2)>' };
     for (const m of telemetry.metrics) if (m.functionName === 'partner-sync') m.functionName = name;
     snapshot.telemetry = telemetry;
-    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'lg-dash-')), 'hostile.json');
-    await fs.writeFile(file, JSON.stringify(snapshot));
-    await vscode.commands.executeCommand('lambdaGuard.openSnapshot', vscode.Uri.file(file));
-    await waitFor('the snapshot', () => a.account.view().state === 'ready' && a.account.view().label?.startsWith('snapshot'));
-    const opened = await vscode.commands.executeCommand<DashboardOpened>('lambdaGuard.openDashboard', arn(name));
-    assert.equal(opened.model?.kind === 'function' && opened.model.functionName, name);
-    assert.equal(opened.report?.heading, name, 'the heading’s text is the name, characters and all');
-    assert.equal(opened.report?.foreign, 0, 'no element came out of the name');
-    assert.ok((opened.report?.points ?? 0) > 0, 'its charts hold the renamed function’s data');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lg-dash-'));
+    try {
+      const file = path.join(dir, 'hostile.json');
+      await fs.writeFile(file, JSON.stringify(snapshot));
+      await vscode.commands.executeCommand('lambdaGuard.openSnapshot', vscode.Uri.file(file));
+      await waitFor('the snapshot', () => a.account.view().state === 'ready' && a.account.view().label?.startsWith('snapshot'));
+      const opened = await vscode.commands.executeCommand<DashboardOpened>('lambdaGuard.openDashboard', arn(name));
+      assert.equal(opened.model?.kind === 'function' && opened.model.functionName, name);
+      assert.equal(opened.report?.heading, name, 'the heading’s text is the name, characters and all');
+      assert.equal(opened.report?.foreign, 0, 'no element came out of the name');
+      assert.ok((opened.report?.points ?? 0) > 0, 'its charts hold the renamed function’s data');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('a template resource linked to a deployed function carries an Open dashboard CodeLens', async () => {
