@@ -1,4 +1,3 @@
-import type { TNode } from '../iac/tree/tnode';
 import type { Finding } from '../model/finding';
 import type { FixDocument } from './fixDocument';
 import { ph, singleEditFix, type Fix } from './fixTypes';
@@ -20,8 +19,7 @@ export function addAlarmFix(doc: FixDocument, f: Finding): Fix | undefined {
   const fn = typeof f.fix?.function === 'string' ? f.fix.function : undefined;
   // A Serverless function is referenced by its generated logical id (`HelloLambdaFunction`), in `resources.Resources`.
   const target = typeof f.fix?.ref === 'string' ? f.fix.ref : fn;
-  const top = (n: TNode | undefined, key: string): TNode | undefined => (n?.kind === 'map' ? n.entries.find((e) => e.key === key)?.value : undefined);
-  const resources = top(doc.root, 'Resources') ?? (target !== fn ? top(top(doc.root, 'resources'), 'Resources') : undefined);
+  const resources = doc.resources();
   if (!fn || !target || !resources || (target === fn && !doc.resource(fn))) return undefined;
   const id = freeId(doc, `${fn.replace(/[^A-Za-z0-9]/g, '')}ErrorsAlarm`);
   const alarm = map(

@@ -83,10 +83,15 @@ export class FixDocument {
     }
   }
 
-  /** The resource map `Resources.<logicalId>` (in a Serverless Framework service, `resources.Resources.<logicalId>`). */
-  resource(logicalId: string): TNode | undefined {
+  /** The `Resources` map (in a Serverless Framework service, `resources.Resources`). */
+  resources(): TNode | undefined {
     const top = (n: TNode | undefined, key: string): TNode | undefined => (n?.kind === 'map' ? n.entries.find((e) => e.key === key)?.value : undefined);
-    const resources = top(this.root, 'Resources') ?? top(top(this.root, 'resources'), 'Resources');
+    return top(this.root, 'Resources') ?? top(top(this.root, 'resources'), 'Resources');
+  }
+
+  /** The resource map `Resources.<logicalId>`. */
+  resource(logicalId: string): TNode | undefined {
+    const resources = this.resources();
     return resources?.kind === 'map' ? resources.entries.find((e) => e.key === logicalId)?.value : undefined;
   }
 }
