@@ -175,3 +175,16 @@ test('a service of another provider (Google, Azure) is not Lambda: skipped, even
   // The provider name written through a variable is not known: judged as AWS, the only provider Lambda Guard reads.
   assert.equal(loadServerless(gcp.replace('google', '${opt:provider}'), 'serverless.yml').skipped, false);
 });
+
+test('a reference bomb (each level naming the next twice) is an error for the file, not a hang', () => {
+  const levels = Array.from({ length: 30 }, (_, i) => `  l${i}:\n    - \${self:custom.l${i + 1}}\n    - \${self:custom.l${i + 1}}`).join('\n');
+  const text = `service: bomb\nprovider:\n  name: aws\n  environment:\n    X: \${self:custom.l0}\ncustom:\n${levels}\n  l30: leaf\nfunctions:\n  f:\n    handler: h\n`;
+  const r = loadServerless(text, 'serverless.yml');
+  assert.equal(r.model, undefined);
+  assert.match(r.errors[0].message, /expand to more than \d+ nodes/);
+  // Strings nested the same way stay short: an overlong value is unknown.
+  const strings = Array.from({ length: 14 }, (_, i) => `  s${i}: \${self:custom.s${i + 1}}\${self:custom.s${i + 1}}`).join('\n');
+  const t2 = `service: s\nprovider:\n  name: aws\n  environment:\n    LONG: \${self:custom.s0}\ncustom:\n${strings}\n  s14: ${'x'.repeat(200)}\nfunctions:\n  f:\n    handler: h\n`;
+  const m = loadServerless(t2, 'serverless.yml').model!;
+  assert.ok(m.envVars[0].value.text.length < 70_000);
+});

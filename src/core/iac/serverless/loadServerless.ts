@@ -12,7 +12,7 @@ import { extractResources, isJsonFile, type LoadResult } from '../cloudformation
 import type { ResolveContext } from '../cloudformation/resolveContext';
 import { readStatement } from '../cloudformation/readStatement';
 import { parseJson } from '../tree/parseJson';
-import { parseYaml } from '../tree/parseYaml';
+import { limitMessage, parseYaml } from '../tree/parseYaml';
 import { entry, get, scalarString, type TEntry, type TNode } from '../tree/tnode';
 import { isServerlessConfig, looksLikeServerless, normalizedName } from './detectServerless';
 import { extractSlsFunction } from './slsFunctions';
@@ -70,7 +70,13 @@ export function loadServerless(text: string, file: string, opts: { readSibling?:
   }
   if (!isServerlessConfig(parsed.root)) return { errors: [], skipped: true };
   const resolver = new SlsResolver(parsed.root, file, opts.readSibling);
-  const { root, holeNames } = resolveTree(parsed.root, resolver);
+  let resolved: ReturnType<typeof resolveTree>;
+  try {
+    resolved = resolveTree(parsed.root, resolver);
+  } catch (e) {
+    return { errors: [{ file, line: 1, message: limitMessage(e) }], skipped: false };
+  }
+  const { root, holeNames } = resolved;
   const model = emptyModel(file, 'serverless');
   const resources = get(root, 'resources');
   const cfn = mergedEntries(resources).filter((e) => e.key === 'Resources').flatMap((e) => mergedEntries(e.value));

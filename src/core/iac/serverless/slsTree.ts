@@ -1,5 +1,6 @@
 import type { SourceRange } from '../../model/sourceRange';
 import { HOLE } from '../../model/value';
+import { InputLimitError, LIMITS } from '../tree/limits';
 import type { TNode } from '../tree/tnode';
 import type { SlsResolver } from './slsVariables';
 
@@ -24,26 +25,55 @@ export interface ResolvedTree {
 export function resolveTree(root: TNode, resolver: SlsResolver): ResolvedTree {
   const holeNames = new Map<string, string[]>();
   const active = new Set<TNode>();
-  const visit = (n: TNode): TNode => {
+  // A referenced map or list is resolved once and shared; what it would expand to still counts against the
+  // node budget, so references that name each other many times over (a reference bomb) stop like an alias bomb.
+  const memo = new Map<TNode, { out: TNode; size: number }>();
+  let expanded = 0;
+  const count = (size: number): void => {
+    expanded += size;
+    if (expanded > LIMITS.maxNodes) throw new InputLimitError(`the Serverless variables expand to more than ${LIMITS.maxNodes} nodes (a reference bomb?)`);
+  };
+  const visit = (n: TNode): { out: TNode; size: number } => {
+    const seen = memo.get(n);
+    if (seen) {
+      count(seen.size);
+      return seen;
+    }
+    const r = resolveNode(n);
+    memo.set(n, r);
+    return r;
+  };
+  const resolveNode = (n: TNode): { out: TNode; size: number } => {
     if (n.kind === 'scalar') {
-      if (typeof n.value !== 'string' || !n.value.includes('${')) return n;
+      count(1);
+      if (typeof n.value !== 'string' || !n.value.includes('${')) return { out: n, size: 1 };
       const r = resolver.string(n.value, n.range);
       if (r.kind === 'text') {
         if (r.holes.length) holeNames.set(rangeKey(n.range), r.holes);
-        return { kind: 'scalar', value: r.text, range: n.range };
+        return { out: { kind: 'scalar', value: r.text, range: n.range }, size: 1 };
       }
-      // A reference to a map or list of this file: resolved in turn, once on any path (a cycle is unknown).
-      if (active.has(r.node)) return { kind: 'scalar', value: HOLE, range: n.range };
+      // A reference to a map or list of this file: resolved in turn (a cycle is unknown).
+      if (active.has(r.node)) return { out: { kind: 'scalar', value: HOLE, range: n.range }, size: 1 };
       active.add(r.node);
-      const out = visit(r.node);
-      active.delete(r.node);
-      return out;
+      try {
+        return visit(r.node);
+      } finally {
+        active.delete(r.node);
+      }
     }
-    if (n.kind === 'map') return { ...n, entries: n.entries.map((e) => ({ ...e, value: visit(e.value) })) };
-    if (n.kind === 'seq') return { ...n, items: n.items.map(visit) };
-    return { ...n, arg: visit(n.arg) };
+    count(1);
+    if (n.kind === 'map') {
+      const entries = n.entries.map((e) => ({ e, v: visit(e.value) }));
+      return { out: { ...n, entries: entries.map(({ e, v }) => ({ ...e, value: v.out })) }, size: 1 + entries.reduce((a, x) => a + x.v.size, 0) };
+    }
+    if (n.kind === 'seq') {
+      const items = n.items.map(visit);
+      return { out: { ...n, items: items.map((i) => i.out) }, size: 1 + items.reduce((a, x) => a + x.size, 0) };
+    }
+    const arg = visit(n.arg);
+    return { out: { ...n, arg: arg.out }, size: 1 + arg.size };
   };
-  return { root: visit(root), holeNames };
+  return { root: visit(root).out, holeNames };
 }
 
 /**

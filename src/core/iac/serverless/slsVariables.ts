@@ -15,6 +15,8 @@ import { get, type TNode } from '../tree/tnode';
 const FIRST_PART = /^\s*(?:'[^']*'|"[^"]*"|[a-zA-Z][\w-]*(?:\([^)]*\))?(?::|\s*$|\s*,))/;
 const MAX_DEPTH = 12;
 const MAX_INCLUDES = 20;
+/** Longest resolved string: `${self:x}${self:x}` nested twelve deep must not build megabytes. */
+const MAX_TEXT = 65_536;
 
 export type Resolved = { kind: 'text'; text: string; holes: string[] } | { kind: 'node'; node: TNode };
 
@@ -131,6 +133,7 @@ export class SlsResolver {
       holes.push(...use.holes);
     }
     text += s.slice(last);
+    if (text.length > MAX_TEXT) return { kind: 'text', text: HOLE, holes: [s.length > 80 ? `${s.slice(0, 77)}…` : s] };
     const collapsed = collapseNamedHoles(text, holes);
     return { kind: 'text', text: collapsed.text, holes: collapsed.holes ?? [] };
   }
