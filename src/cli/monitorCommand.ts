@@ -104,6 +104,9 @@ export const monitorCommand: CliCommand = {
     await writeOutput(format === 'json' ? monitorToJson(result, TOOL_VERSION) : monitorToText(result), output, io);
     if (output || format !== 'text') printSummary(summaryLine(result), output, io);
     if (failOn === 'none') return EXIT.clean;
-    return result.errors.length || result.alerts.some((a) => atLeast(a.severity, failOn)) ? EXIT.failed : EXIT.clean;
+    // "Not found" entries (an interface no flow log covers, a function that has no trail) are facts about
+    // the account, listed in errors; a read that failed makes the result incomplete.
+    const incomplete = result.errors.some((e) => e.kind !== 'notFound');
+    return incomplete || result.alerts.some((a) => atLeast(a.severity, failOn)) ? EXIT.failed : EXIT.clean;
   },
 };

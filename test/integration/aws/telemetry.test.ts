@@ -62,6 +62,20 @@ describe('metrics', () => {
     // 63 functions × 6 = 378 queries in us-east-1, 2 × 6 = 12 in us-west-2.
     assert.equal(wire['cloudwatch:GetMetricData'], 2);
   });
+
+  it("with a custom endpoint's default tuning, the window is read in one-hour spans and the series come out the same", async () => {
+    h.proxy.reset();
+    // No metricSpanHours override: what `--endpoint` users (moto, LocalStack) get.
+    const spanned = await h.source({}, { telemetry: { metricSpanHours: undefined } }).collectTelemetry(snap, { ...window, functions: ['lg-vpc-a', 'lg-west-1'] });
+    const hours = Math.ceil((window.end.getTime() - window.start.getTime()) / 3_600_000);
+    // One call per hour and region (each region's functions fit one call); the same points as the one-span read.
+    assert.equal(h.proxy.counts()['cloudwatch:GetMetricData'], 2 * hours);
+    for (const [fn, metric] of [['lg-vpc-a', 'Invocations'], ['lg-vpc-a', 'Errors'], ['lg-vpc-a', 'ConcurrentExecutions'], ['lg-west-1', 'Invocations']]) {
+      const a = series(spanned, fn, metric);
+      const b = series(tel, fn, metric);
+      assert.deepEqual([a?.timestamps, a?.values], [b?.timestamps, b?.values], `${fn} ${metric}`);
+    }
+  });
 });
 
 describe('flow logs', () => {

@@ -102,7 +102,10 @@ class AwsAccountSource implements AccountSource {
     const env: CallEnv = { signal: opts.signal, onProgress: opts.onProgress, profile: effectiveProfile(this.conn), endpoint: this.conn.endpoint };
     const clients = new AwsClients({ conn: this.conn, credentials: this.credentials, pacer: new Pacer(this.options.pacing), signal: opts.signal });
     try {
-      return await collectAccountTelemetry(clients, env, telemetryTuning(this.options.telemetry), snapshot, opts);
+      const tuning = telemetryTuning(this.options.telemetry);
+      // An emulator computes GetMetricData per period over every stored point: smaller spans (telemetryTuning.ts).
+      if (this.conn.endpoint && this.options.telemetry?.metricSpanHours === undefined) tuning.metricSpanHours = 1;
+      return await collectAccountTelemetry(clients, env, tuning, snapshot, opts);
     } finally {
       clients.destroy();
     }

@@ -84,6 +84,8 @@ interface BatchContext {
   win: { start: number; end: number; to: number };
   calls: Calls;
   out: MetricSeries[];
+  /** Set once the endpoint failed the percentiles: later spans do not ask for them again. */
+  noPercentiles?: boolean;
 }
 
 const ALL_SPECS = LAMBDA_METRICS.map((_, k) => k);
@@ -127,8 +129,10 @@ async function readBatch(ctx: BatchContext, fns: LiveFunction[], specs: readonly
     const percentiles = specs.filter(isPercentile);
     if (error?.kind === 'other' && plain.length && percentiles.length) {
       await readBatch(ctx, fns, plain);
+      if (ctx.noPercentiles) return;
       return readBatch(ctx, fns, percentiles);
     }
+    if (specs.every(isPercentile)) ctx.noPercentiles = true;
     const what = specs.every(isPercentile) ? 'Duration p50 and p99 could not be read: ' : '';
     for (const e of trial.errors) ctx.calls.record({ ...e, message: `${what}${e.message}` });
     return;
@@ -147,16 +151,51 @@ async function readBatch(ctx: BatchContext, fns: LiveFunction[], specs: readonly
   }
 }
 
+/** The aligned window cut into spans of whole periods (one span when `spanHours` is 0). */
+function spans(win: { start: number; end: number; to: number }, period: number, spanHours: number): { start: number; end: number; to: number }[] {
+  const step = spanHours > 0 ? Math.max(period, Math.floor((spanHours * 3600) / period) * period) : 0;
+  if (!step) return [win];
+  const out: { start: number; end: number; to: number }[] = [];
+  for (let s = win.start; s < win.end; s += step) {
+    const e = Math.min(win.end, s + step);
+    out.push({ start: s, end: e, to: Math.min(win.to, e) });
+  }
+  return out;
+}
+
+/** Series read span by span joined into one per function and metric (spans ascend and do not overlap). */
+function joinSpans(parts: MetricSeries[]): MetricSeries[] {
+  const byKey = new Map<string, MetricSeries>();
+  for (const p of parts) {
+    const key = `${p.functionName}\u0000${p.metric}`;
+    const have = byKey.get(key);
+    if (!have) byKey.set(key, { ...p, timestamps: [...p.timestamps], values: [...p.values] });
+    else for (let i = 0; i < p.timestamps.length; i++) {
+      have.timestamps.push(p.timestamps[i]);
+      have.values.push(p.values[i]);
+    }
+  }
+  return [...byKey.values()];
+}
+
 /** Reads the series of `functions` into `out` (so a cancelled collection keeps the batches already read). */
-export async function collectMetrics(clients: AwsClients, region: string, functions: readonly LiveFunction[], window: MetricWindow, calls: Calls, out: MetricSeries[]): Promise<void> {
+export async function collectMetrics(clients: AwsClients, region: string, functions: readonly LiveFunction[], window: MetricWindow, calls: Calls, out: MetricSeries[], spanHours = 0): Promise<void> {
   if (!functions.length) return;
   const period = metricPeriod(window.start, window.end, window.now);
   const aligned = alignedWindow(window.start, window.end, period);
   const win = { ...aligned, to: window.end.getTime() / 1000 };
   calls.env.onProgress?.({ kind: 'phase', message: `Reading CloudWatch metrics of ${functions.length} functions in ${region} (${period} s points)`, region });
-  const ctx: BatchContext = { clients, region, period, win, calls, out };
-  for (let i = 0; i < functions.length; i += FUNCTIONS_PER_CALL) {
-    calls.checkCancelled();
-    await readBatch(ctx, functions.slice(i, i + FUNCTIONS_PER_CALL));
+  const parts: MetricSeries[] = [];
+  const ctx: BatchContext = { clients, region, period, win, calls, out: parts };
+  try {
+    for (const span of spans(win, period, spanHours)) {
+      ctx.win = span;
+      for (let i = 0; i < functions.length; i += FUNCTIONS_PER_CALL) {
+        calls.checkCancelled();
+        await readBatch(ctx, functions.slice(i, i + FUNCTIONS_PER_CALL), ctx.noPercentiles ? ALL_SPECS.filter((k) => !isPercentile(k)) : ALL_SPECS);
+      }
+    }
+  } finally {
+    out.push(...joinSpans(parts));
   }
 }

@@ -94,7 +94,7 @@ export async function collectAccountTelemetry(clients: AwsClients, env: CallEnv,
   let cancelled = false;
   try {
     const region = async (r: TelemetryScope['regions'][number]): Promise<void> => {
-      await settleAll([collectMetrics(clients, r.region, r.functions, metricWindow, calls, out.metrics), collectFlows(ctx, r, agg, out.flowLogs)]);
+      await settleAll([collectMetrics(clients, r.region, r.functions, metricWindow, calls, out.metrics, tuning.metricSpanHours), collectFlows(ctx, r, agg, out.flowLogs)]);
     };
     await settleAll([...scope.regions.map((r) => regionSlots.run(() => region(r))), collectTrailEvents(ctx, scope, sink, out.trails)]);
   } catch (e) {

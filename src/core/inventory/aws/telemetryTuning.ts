@@ -15,6 +15,13 @@ export interface TelemetryTuning {
   insightsDeadlineMs?: number;
   /** Rows asked of each query (default 10,000: the limit every account has). */
   insightsRowLimit?: number;
+  /**
+   * Hours of metrics one GetMetricData call covers (0, the default for AWS: the whole window in one call
+   * per 83 functions). Emulators compute each period of a call over every point stored in its time range
+   * (moto: periods × points), so with a custom endpoint the window is read in 1-hour spans: the same
+   * calls, smaller, each answered in milliseconds instead of minutes.
+   */
+  metricSpanHours?: number;
 }
 
 export const DEFAULT_TELEMETRY_TUNING: Readonly<Required<TelemetryTuning>> = Object.freeze({
@@ -24,6 +31,7 @@ export const DEFAULT_TELEMETRY_TUNING: Readonly<Required<TelemetryTuning>> = Obj
   insightsMaxPollMs: 10_000,
   insightsDeadlineMs: 15 * 60_000,
   insightsRowLimit: 10_000,
+  metricSpanHours: 0,
 });
 
 export function telemetryTuning(overrides: TelemetryTuning = {}): Required<TelemetryTuning> {
