@@ -56,11 +56,14 @@ const BATCH = 1 << 20;
  */
 export async function writeReport(chunks: Iterable<string>, output: string | undefined, io: CliIo): Promise<void> {
   let fh: fs.FileHandle | undefined;
+  // The bare code here (`cannot write r.json: ENOENT`), as every command has always said it; scan's
+  // checkOutput explains it before the scan.
+  const code = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
   if (output) {
     try {
       fh = await fs.open(path.resolve(io.cwd, output), 'w');
     } catch (e) {
-      throw cannot(output, why(e));
+      throw cannot(output, code(e));
     }
   }
   const sink = async (text: string): Promise<void> => {
@@ -68,7 +71,7 @@ export async function writeReport(chunks: Iterable<string>, output: string | und
     try {
       await fh.write(text);
     } catch (e) {
-      throw cannot(output!, why(e));
+      throw cannot(output!, code(e));
     }
   };
   try {
