@@ -1,3 +1,4 @@
+import { monitorToHtml } from '../core/dashboard/monitorHtml';
 import { atLeast } from '../core/model/severity';
 import { evaluateMonitor, MonitorInputError } from '../core/monitor/evaluateMonitor';
 import { monitorToJson } from '../core/monitor/monitorJson';
@@ -14,7 +15,7 @@ import { flagValue, parseFlags, type FlagSpec } from './parseFlags';
 import { UsageError } from './usageError';
 import { plural } from '../core/report/scanResult';
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'html'] as const;
 const ENGINES = ['auto', 'filter', 'insights'] as const;
 
 const OPTIONS: Record<string, FlagSpec> = {
@@ -43,7 +44,7 @@ Options:
       --function NAME       only this function (repeatable, comma lists too)
       --logs-engine ENGINE  auto (default: FilterLogEvents for log groups up to 50 MB, Logs Insights
                             beyond), filter, or insights
-  -f, --format FORMAT       text (default) or json
+  -f, --format FORMAT       text (default), json, or html (a report with static charts, no script)
   -o, --output FILE         write the report to FILE; the one-line summary still goes to stderr
       --fail-on LEVEL       error (default), warning, info or none: the lowest alert severity that fails
   -h, --help                this help
@@ -101,7 +102,8 @@ export const monitorCommand: CliCommand = {
       if (e instanceof MonitorInputError) throw new UsageError(e.message);
       throw e;
     }
-    await writeOutput(format === 'json' ? monitorToJson(result, TOOL_VERSION) : monitorToText(result), output, io);
+    const report = format === 'json' ? monitorToJson(result, TOOL_VERSION) : format === 'html' ? monitorToHtml({ result, snapshot, telemetry, toolVersion: TOOL_VERSION }) : monitorToText(result);
+    await writeOutput(report, output, io);
     if (output || format !== 'text') printSummary(summaryLine(result), output, io);
     if (failOn === 'none') return EXIT.clean;
     // "Not found" entries (an interface no flow log covers, a function that has no trail) are facts about

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerAccount } from './account/registerAccount';
+import { accountDashboardData } from './dashboard/accountDashboardData';
+import { registerDashboard } from './dashboard/registerDashboard';
 import { Analyzer } from './analysis/analyzer';
 import type { LambdaGuardApi } from './api';
 import { LgCodeActionProvider } from './codeActions/codeActionProvider';
@@ -87,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): LambdaGuardApi {
   }
 
   const account = registerAccount(context);
+  registerDashboard(context, accountDashboardData(context, account.session, account.monitor));
   docs.start();
   if (settings.scanWorkspaceOnStartup && vscode.workspace.workspaceFolders?.length) {
     // After activation returns: the scan runs in the background worker with a status bar spinner.
