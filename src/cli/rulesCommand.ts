@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ruleMarkdown } from '../core/hover/ruleMarkdown';
+import { managedPolicyDataset } from '../core/iam/managedPolicyData';
 import { ALL_RULES, ruleById } from '../core/rules/registry';
 import type { CliCommand, CliIo } from './cliCommand';
 import { EXIT_STATUS_HELP } from './exitStatus';
@@ -37,6 +38,8 @@ export const rulesCommand: CliCommand = {
     for (const row of rows) io.stdout(`${row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell)).join('  ')}\n`);
     const sample = ruleDocFile(ALL_RULES[0].meta.id);
     io.stdout(sample ? `Documentation: ${sample.replace(/[^/\\]+\.md$/, '<ID>.md')} (or: lambda-guard rules <ID>)\n` : 'Documentation: lambda-guard rules <ID>\n');
+    // Which AWS managed policy documents the rules judge attached policies by (a dataset refreshed daily upstream).
+    io.stdout(`AWS managed policies: ${managedPolicyDataset()?.source ?? 'dataset not found (managed policies are judged by name only)'}\n`);
     return 0;
   },
 };

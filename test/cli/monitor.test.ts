@@ -172,7 +172,7 @@ test('monitor usage errors (exit 2): an unknown function, a zero or malformed du
     [['--demo', '--baseline', '-3d'], /^lambda-guard: --baseline needs a value\n/],
     [['--demo', '--baseline', '2x'], /^lambda-guard: --baseline must be a duration/],
     [['--demo', '--logs-engine', 'athena'], /^lambda-guard: --logs-engine must be one of auto\|filter\|insights, not "athena"\n/],
-    [['--demo', '--format', 'sarif'], /^lambda-guard: --format must be one of text\|json, not "sarif"\n/],
+    [['--demo', '--format', 'sarif'], /^lambda-guard: --format must be one of text\|json\|html, not "sarif"\n/],
   ];
   for (const [args, message] of cases) {
     const r = await monitor(args);
@@ -181,4 +181,16 @@ test('monitor usage errors (exit 2): an unknown function, a zero or malformed du
     assert.match(r.err, message);
     assert.match(r.err, /\nTry: lambda-guard monitor --help\n$/);
   }
+});
+
+test('monitor --format html: a self-contained report with static SVG charts and the alerts, and no script', async () => {
+  const io = memoryIo(mkdtempSync(path.join(os.tmpdir(), 'lg-monitor-html-')));
+  const code = await main(['monitor', '--demo', '--format', 'html', '--function', 'receipts-ReportFunction-9KD2PL'], io);
+  assert.equal(code, 1, 'the LG104 alert (error) fails the run');
+  const html = io.out;
+  assert.match(html, /^<!DOCTYPE html>/i);
+  assert.match(html, /<svg[\s>]/, 'charts are inline SVG');
+  assert.match(html, /LG104/);
+  assert.match(html, /user bob/);
+  assert.doesNotMatch(html, /<script/i, 'no script in a report');
 });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { actionHover, wildcardHover } from '../../core/hover/actionHover';
 import { findingHover } from '../../core/hover/findingHover';
+import { managedPolicyHover } from '../../core/hover/managedPolicyHover';
 import { ruleById } from '../../core/rules/registry';
 import type { TemplateModel } from '../../core/model/templateModel';
 import type { FileReport } from '../findings/findingsStore';
@@ -39,6 +40,10 @@ export class LgHoverProvider implements vscode.HoverProvider {
       text = safe(() => wildcardHover('*'));
     }
     if (text) parts.push(new vscode.MarkdownString(text));
+    // An AWS managed policy reference: what its document grants (from the shipped dataset).
+    const model = this.modelFor(doc);
+    const managed = model && safe(() => managedPolicyHover(model, pos.line + 1, pos.character + 1));
+    if (managed) parts.push(new vscode.MarkdownString(managed));
     return parts.length ? new vscode.Hover(parts, range) : undefined;
   }
 
