@@ -60,3 +60,19 @@ test('Lambda permission: the combination without any restriction comes after the
   // The notice points at the resource's body (its first line).
   assert.deepEqual(r.notices?.map((n) => n.line), [3]);
 });
+
+test('a 300-deep !If chain is analysed to its last branch; 10,000-deep nesting is an error, not a crash', () => {
+  let chain = "'sqs:*'";
+  for (let i = 0; i < 300; i++) chain = `!If [C${i}, 's3:GetObject', ${chain}]`;
+  const text = `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: ${chain}\n            Resource: '*'\n`;
+  const r = analyzeText(text, 'chain.yaml');
+  assert.deepEqual(r.errors, []);
+  const sqs = r.findings.find((f) => f.ruleId === 'LG001' && f.message.includes('sqs:*'));
+  assert.ok(sqs, 'the innermost branch is reached');
+  // The innermost value holds when every condition of the chain is false.
+  assert.equal(sqs.branch?.split(' & ').length, 300);
+  assert.ok(sqs.branch?.split(' & ').every((p) => /^C\d+=false$/.test(p)));
+  const deep = analyzeText(`Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      X: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, 'deep.yaml');
+  assert.equal(deep.findings.length, 0);
+  assert.equal(deep.errors.length, 1);
+});

@@ -8,8 +8,11 @@ export const LIMITS = {
   maxNodes: 2_000_000,
   /** Alias references followed in one document. */
   maxAliases: 10_000,
-  /** Nesting depth of collections. */
-  maxDepth: 200,
+  /**
+   * Nesting depth of collections. A 300-deep `!If` chain is real (generated templates); the whole pipeline
+   * handles 700 on Node's default stack, and the YAML library itself stops near 1,000.
+   */
+  maxDepth: 500,
   /** Parse errors listed per file; the rest are counted in one last entry (a garbled file cannot flood the report). */
   maxErrorsPerFile: 100,
 };
