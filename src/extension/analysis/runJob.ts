@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { narrowFix, quickFixes, suppressionFix } from '../../core/fixes/fixesFor';
 import { scanPaths } from '../../core/scan/scanPaths';
-import { analyzeWithSiblings } from './analyzeWithSiblings';
+import { analyzeWithSiblings, boundedSiblingReader } from './analyzeWithSiblings';
 import type { WorkerJob } from './workerProtocol';
 
 export type ScanProgress = (done: number, total: number, file: string) => void;
@@ -13,7 +12,7 @@ export type ScanProgress = (done: number, total: number, file: string) => void;
 export function runJob(job: WorkerJob, onProgress?: ScanProgress, signal?: AbortSignal): unknown {
   switch (job.type) {
     case 'analyze': {
-      const r = analyzeWithSiblings(job, readFileSync);
+      const r = analyzeWithSiblings(job, boundedSiblingReader(job.opts.maxFileSize));
       return job.wantModel ? r : { ...r, model: undefined };
     }
     case 'fixes':
