@@ -151,7 +151,19 @@ export function serviceArnPatterns(service: string): string[] {
  * two distances add up; ties go to the alphabetically first name so the answer is stable. An action
  * that exists gets no suggestion.
  */
+const suggestions = new Map<string, string | undefined>();
+const MAX_REMEMBERED = 10_000;
+
 export function suggestAction(action: string): string | undefined {
+  // A generated template may repeat one typo thousands of times: each costs a walk of the service's actions.
+  if (suggestions.has(action)) return suggestions.get(action);
+  const s = computeSuggestion(action);
+  if (suggestions.size >= MAX_REMEMBERED) suggestions.clear();
+  suggestions.set(action, s);
+  return s;
+}
+
+function computeSuggestion(action: string): string | undefined {
   const colon = action.indexOf(':');
   if (colon <= 0 || /[*?]/.test(action)) return undefined;
   const svc = action.slice(0, colon).toLowerCase();
