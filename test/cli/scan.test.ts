@@ -120,7 +120,7 @@ test('a file named explicitly that is not a template gets a notice naming it', (
   assert.deepEqual(out.notices.map((n: { file: string }) => n.file), ['.github/workflows/ci.yml']);
   assert.equal(out.summary.notices, 1);
   const text = runCli(['scan', '.github/workflows/ci.yml'], dir).stdout;
-  assert.match(text, /^Not analysed:\n {2}\.github\/workflows\/ci\.yml {2}notice {2}not a CloudFormation\/SAM template or CDK source/m);
+  assert.match(text, /^Not analysed:\n {2}\.github\/workflows\/ci\.yml {2}notice {2}not a SAM, CloudFormation, Serverless Framework or CDK file; skipped/m);
   assert.match(text, /no template or CDK source found .* · 1 file not analysed \(not a template\) · 0 files scanned\n$/);
   // Walking a folder, the same file is skipped silently.
   assert.deepEqual(JSON.parse(runCli(['scan', '.github', '--format', 'json'], dir).stdout).notices, []);
@@ -171,4 +171,16 @@ test('rules lists every severity a rule can take, and prints a rule page by id',
   assert.equal(page.code, 0);
   assert.equal(page.stdout, `${readFileSync(path.join(ROOT, 'docs/rules/LG007.md'), 'utf8')}\n`);
   assert.equal(runCli(['rules', 'LG099'], dir).code, 2);
+});
+
+test('a folder scan skips files that are not templates quietly, and counts them in the summary', () => {
+  const dir = tempDir('lg-skipcount-');
+  writeFileSync(path.join(dir, 'template.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+  mkdirSync(path.join(dir, 'k8s'));
+  writeFileSync(path.join(dir, 'k8s', 'deploy.yaml'), 'apiVersion: apps/v1\nkind: Deployment\n');
+  writeFileSync(path.join(dir, 'settings.json'), '{ "editor.tabSize": 2 }\n');
+  const r = runCli(['scan', '.'], dir);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /1 file scanned, 2 skipped \(not templates\)\n$/);
+  assert.doesNotMatch(r.stdout, /Not analysed/, 'no notice for files found in a folder');
 });

@@ -18,6 +18,7 @@ export function jsonReportChunks(r: ScanResult): Chunks {
     errors: streamedArray('errors'),
     summary: {
       filesScanned: s.filesScanned,
+      filesSkipped: s.filesSkipped,
       problems: s.problems,
       error: s.bySeverity.error,
       warning: s.bySeverity.warning,

@@ -3,7 +3,7 @@ import type { RuleMeta } from '../model/rule';
 import type { Severity } from '../model/severity';
 
 /** The notice of a file named explicitly that is not a template or CDK source. */
-export const NOT_A_TEMPLATE = 'not a CloudFormation/SAM template or CDK source: nothing in it was analysed';
+export const NOT_A_TEMPLATE = 'not a SAM, CloudFormation, Serverless Framework or CDK file; skipped (nothing in it was analysed)';
 
 /** Everything a report writer needs: the outcome of one `scan` or `audit`. */
 export interface ScanResult {
@@ -13,6 +13,8 @@ export interface ScanResult {
   notices?: ScanNotice[];
   rules: RuleMeta[];
   filesScanned: number;
+  /** Files found in folders that are not templates or CDK sources: skipped quietly, but counted. */
+  filesSkipped?: number;
   toolVersion: string;
 }
 
@@ -28,6 +30,7 @@ export interface Summary {
   /** True when every file not analysed is simply not a template. */
   onlyNonTemplates: boolean;
   filesScanned: number;
+  filesSkipped: number;
   /** Something could not be read or parsed: "no problems" would not be the whole truth. */
   incomplete: boolean;
 }
@@ -49,7 +52,7 @@ export function summarize(r: ScanResult): Summary {
   const problems = bySeverity.error + bySeverity.warning + bySeverity.info;
   const notAnalysed = splitNotices(r.notices)[0];
   const onlyNonTemplates = notAnalysed.every((n) => n.message === NOT_A_TEMPLATE);
-  return { bySeverity, problems, suppressed, errors: r.errors.length, notices: r.notices?.length ?? 0, notAnalysed: notAnalysed.length, onlyNonTemplates, filesScanned: r.filesScanned, incomplete: r.errors.length > 0 };
+  return { bySeverity, problems, suppressed, errors: r.errors.length, notices: r.notices?.length ?? 0, notAnalysed: notAnalysed.length, onlyNonTemplates, filesScanned: r.filesScanned, filesSkipped: r.filesSkipped ?? 0, incomplete: r.errors.length > 0 };
 }
 
 /** Notices sorted by file (then line), split into whole files not analysed and bounded parts of files (with a line). */

@@ -132,6 +132,6 @@ export function summaryLine(s: Summary, opts: TextOptions = {}): string {
   if (s.suppressed > 0) parts.push(`${s.suppressed} suppressed`);
   if (s.notAnalysed > 0) parts.push(paint('yellow', `${plural(s.notAnalysed, 'file')} not analysed${s.onlyNonTemplates ? ' (not a template)' : ''}`));
   if (s.notices > s.notAnalysed) parts.push(paint('yellow', plural(s.notices - s.notAnalysed, 'notice')));
-  parts.push(`${plural(s.filesScanned, 'file')} scanned`);
+  parts.push(`${plural(s.filesScanned, 'file')} scanned${s.filesSkipped ? `, ${s.filesSkipped} skipped (not templates)` : ''}`);
   return parts.join(' · ');
 }

@@ -32,6 +32,8 @@ interface Collected {
   /** dev:ino of files read, so a hard link is not scanned twice. */
   inodes: Set<string>;
   scanned: number;
+  /** Candidate files in folders that turned out not to be templates (skipped quietly, counted). */
+  skipped: number;
 }
 
 function append<T>(into: T[], items: readonly T[] | undefined): void {
@@ -44,7 +46,7 @@ function append<T>(into: T[], items: readonly T[] | undefined): void {
  * An internal error while analysing one file is an error entry for that file: the others are still reported.
  */
 export async function scanPaths(paths: string[], opts: ScanOptions): Promise<ScanResult> {
-  const c: Collected = { findings: [], errors: [], notices: [], cdkModels: [], inodes: new Set(), scanned: 0 };
+  const c: Collected = { findings: [], errors: [], notices: [], cdkModels: [], inodes: new Set(), scanned: 0, skipped: 0 };
   const rel = (abs: string): string => relativeFile(opts.cwd, abs);
   const walk = await walkTree(paths.length ? paths : ['.'], opts.cwd, {
     onError: (f, message) => c.errors.push({ file: rel(f), message }),
@@ -74,7 +76,7 @@ export async function scanPaths(paths: string[], opts: ScanOptions): Promise<Sca
     }
   }
   opts.onProgress?.(files.length, files.length, '');
-  return { findings: c.findings, errors: c.errors, notices: c.notices, rules: ALL_RULES.map((r) => r.meta), filesScanned: c.scanned, toolVersion: TOOL_VERSION };
+  return { findings: c.findings, errors: c.errors, notices: c.notices, rules: ALL_RULES.map((r) => r.meta), filesScanned: c.scanned, filesSkipped: c.skipped, toolVersion: TOOL_VERSION };
 }
 
 async function scanFile(f: WalkedFile, file: string, opts: ScanOptions, c: Collected): Promise<void> {
@@ -108,4 +110,5 @@ async function scanFile(f: WalkedFile, file: string, opts: ScanOptions, c: Colle
   if (r.model?.format === 'cdk') c.cdkModels.push(r.model);
   if (!r.skipped) c.scanned++;
   else if (f.named) c.notices.push({ file, message: NOT_A_TEMPLATE });
+  else c.skipped++;
 }

@@ -10,7 +10,7 @@ const doc = JSON.parse(json);
 test('top level is the contract: tool, findings, errors, then extensions only', () => {
   assert.deepEqual(Object.keys(doc).slice(0, 3), ['tool', 'findings', 'errors']);
   assert.deepEqual(doc.tool, { name: 'lambda-guard', version: '0.1.0' });
-  assert.deepEqual(doc.summary, { filesScanned: 4, problems: 5, error: 1, warning: 3, info: 1, suppressed: 1, scanErrors: 2, notices: 0, incomplete: true });
+  assert.deepEqual(doc.summary, { filesScanned: 4, filesSkipped: 0, problems: 5, error: 1, warning: 3, info: 1, suppressed: 1, scanErrors: 2, notices: 0, incomplete: true });
   assert.deepEqual(doc.notices, []);
   assert.ok(json.endsWith('}\n'));
 });
