@@ -4,6 +4,7 @@ import type { Finding, ScanError } from '../model/finding';
 import type { RuleMeta } from '../model/rule';
 import type { AnalyzeOptions } from '../scan/analyzeOptions';
 import { byRegionAndName, permissionSummaries, triggerSummaries, vpcSummary, type AuditFunction } from './functionSummary';
+import { driftFindings } from './drift';
 import { liveFindingsFor } from './liveFindings';
 import type { SourceIndex } from './sourceIndex';
 
@@ -35,6 +36,8 @@ export function auditSnapshot(snapshot: AccountSnapshot, rules: RuleMeta[], opts
     const r = liveFindingsFor(fn, snapshot, opts);
     for (const f of r.findings) findings.push(f);
     for (const e of r.errors) analysisErrors.push(e);
+    const source = opts.sourceIndex?.match(fn) ?? null;
+    if (source && !(opts.disabledRules ?? []).includes('LG017')) for (const f of driftFindings(fn, snapshot, r.template, source)) findings.push(f);
     const access = opts.access?.get(fn.arn);
     functions.push({
       name: fn.name,
@@ -48,7 +51,7 @@ export function auditSnapshot(snapshot: AccountSnapshot, rules: RuleMeta[], opts
       vpc: vpcSummary(fn, snapshot),
       whoCanModify: access?.whoCanModify ?? [],
       whoCanInvoke: access?.whoCanInvoke ?? [],
-      source: opts.sourceIndex?.locate(fn) ?? null,
+      source: source && { file: source.file, line: source.line },
     });
   }
   functions.sort(byRegionAndName);

@@ -9,11 +9,23 @@ export interface SourceResource {
   line: number;
   /** Stack names this template is deployed as, when known (samconfig.toml `stack_name`, the folder name). */
   stackNames: string[];
+  /** The template's model, to compare the deployed configuration with (drift). */
+  model?: TemplateModel;
+}
+
+/** Where a deployed function was declared, with the template's model when it was kept. */
+export interface SourceMatch {
+  file: string;
+  line: number;
+  logicalId: string;
+  model?: TemplateModel;
 }
 
 /** Finds the template resource a deployed function was created from. */
 export interface SourceIndex {
   locate(fn: Pick<LiveFunction, 'tags'>): { file: string; line: number } | null;
+  /** The same match with the logical id and the template's model. */
+  match(fn: Pick<LiveFunction, 'tags'>): SourceMatch | null;
   readonly size: number;
 }
 
@@ -23,7 +35,7 @@ const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Funct
 export function functionResources(model: TemplateModel, stackNames: string[]): SourceResource[] {
   return model.resources
     .filter((r) => FUNCTION_TYPES.has(r.type))
-    .map((r) => ({ file: model.file, logicalId: r.logicalId, line: r.keyRange.startLine, stackNames }));
+    .map((r) => ({ file: model.file, logicalId: r.logicalId, line: r.keyRange.startLine, stackNames, model }));
 }
 
 /**
@@ -37,13 +49,17 @@ export function createSourceIndex(resources: SourceResource[]): SourceIndex {
   for (const r of resources) byLogicalId.set(r.logicalId, [...(byLogicalId.get(r.logicalId) ?? []), r]);
   return {
     size: resources.length,
-    locate(fn) {
+    match(fn) {
       const logicalId = fn.tags['aws:cloudformation:logical-id'];
       const stack = fn.tags['aws:cloudformation:stack-name'];
       const candidates = logicalId ? byLogicalId.get(logicalId) ?? [] : [];
       const byStack = stack ? candidates.filter((c) => c.stackNames.includes(stack)) : [];
       const pick = byStack.length === 1 ? byStack[0] : candidates.length === 1 ? candidates[0] : undefined;
-      return pick ? { file: pick.file, line: pick.line } : null;
+      return pick ? { file: pick.file, line: pick.line, logicalId: pick.logicalId, model: pick.model } : null;
+    },
+    locate(fn) {
+      const m = this.match(fn);
+      return m ? { file: m.file, line: m.line } : null;
     },
   };
 }

@@ -15,6 +15,7 @@ import { lg013NonInvokePermission } from './lg013NonInvokePermission';
 import { lg014PlaintextSecretEnv } from './lg014PlaintextSecretEnv';
 import { lg015ExposedWithoutAlarm } from './lg015ExposedWithoutAlarm';
 import { lg016UnknownManagedPolicy } from './lg016UnknownManagedPolicy';
+import { lg017LiveDrift } from './lg017LiveDrift';
 
 /** Every template rule, in id order (the order SARIF lists them). */
 export const ALL_RULES: Rule[] = [
@@ -34,6 +35,7 @@ export const ALL_RULES: Rule[] = [
   lg014PlaintextSecretEnv,
   lg015ExposedWithoutAlarm,
   lg016UnknownManagedPolicy,
+  lg017LiveDrift,
 ];
 
 const BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

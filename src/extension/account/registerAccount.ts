@@ -10,6 +10,7 @@ import { AccountSession } from './accountSession';
 import { readAwsSettings } from './accountSettings';
 import { AccountStatusBar } from './accountStatusBar';
 import { describeFailure } from './awsLoader';
+import { DeployedFunctionHover } from './deployedHover';
 import { LiveDocuments } from './liveDocuments';
 import { MonitorSession } from './monitorSession';
 import { recordAudit, remindOverdue } from './reauditReminder';
@@ -39,6 +40,7 @@ export function registerAccount(context: vscode.ExtensionContext): { session: Ac
     monitor,
     tree,
     view.onDidChangeVisibility((e) => monitor.setVisible(e.visible)),
+    vscode.languages.registerHoverProvider([{ language: 'yaml', scheme: 'file' }, { language: 'json', scheme: 'file' }], new DeployedFunctionHover(session)),
     vscode.commands.registerCommand('lambdaGuard.refreshActivity', () => monitor.run()),
     vscode.commands.registerCommand('lambdaGuard.resetBaselines', () => monitor.resetBaselines()),
     view,

@@ -126,6 +126,17 @@ suite('functions view', () => {
       const editor = await vscode.commands.executeCommand<vscode.TextEditor>('lambdaGuard.revealInSource', { kind: 'function', fn: report, findings: [] });
       assert.equal(path.relative(workspaceRoot(), editor.document.uri.fsPath), path.join('receipts', 'template.yaml'));
       assert.equal(editor.selection.start.line, 3, 'the ReportFunction line');
+      // The template's hover on that line says what is deployed, and what the account has that the template lacks.
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(3, 4));
+      // Markdown as VS Code holds it: AWS text is escaped (`\-`, `&nbsp;`); read it back as plain words.
+      const text = hovers
+        .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+        .join('\n')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
+      assert.match(text, /Deployed\*\* as receipts-ReportFunction-9KD2PL \(us-east-1\)/);
+      // This template declares no permission at all: the live statements are out-of-band changes (LG017).
+      assert.match(text, /Permission debug-temp .* out-of-band change/);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
