@@ -26,6 +26,14 @@ if [ -f scripts/test-aws.sh ]; then
   bash scripts/test-aws.sh | tee "$aws_log"
   read -r aws_pass aws_fail < <(sed -n 's/^aws: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$aws_log" | tail -1)
 fi
+acc_pass=0
+acc_fail=0
+if [ -f scripts/test-acceptance.sh ]; then
+  step "blind acceptance sets (hostile folders, audit and monitor on moto)"
+  acc_log=$(mktemp)
+  bash scripts/test-acceptance.sh | tee "$acc_log"
+  read -r acc_pass acc_fail < <(sed -n 's/^acceptance: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$acc_log" | tail -1)
+fi
 vs_pass=0
 vs_fail=0
 if [ -f scripts/test-vscode.sh ]; then
@@ -35,4 +43,4 @@ if [ -f scripts/test-vscode.sh ]; then
   read -r vs_pass vs_fail < <(sed -n 's/^vscode: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$vs_log" | tail -1)
 fi
 step "done"
-echo "all: $(( ${unit_pass:-0} + ${aws_pass:-0} + ${vs_pass:-0} )) passed, $(( ${unit_fail:-0} + ${aws_fail:-0} + ${vs_fail:-0} )) failed"
+echo "all: $(( ${unit_pass:-0} + ${aws_pass:-0} + ${acc_pass:-0} + ${vs_pass:-0} )) passed, $(( ${unit_fail:-0} + ${aws_fail:-0} + ${acc_fail:-0} + ${vs_fail:-0} )) failed"

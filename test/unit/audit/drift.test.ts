@@ -93,3 +93,28 @@ test('LG017: a function the sources do not declare is not compared', () => {
   const policy = { Statement: [stmt('debug', '*', 'lambda:InvokeFunction')] };
   assert.deepEqual(drift({ resourcePolicy: policy, tags: { 'aws:cloudformation:logical-id': 'Other' } }), []);
 });
+
+function driftIn(template: string, fn: Partial<LiveFunction>) {
+  const model = analyzeText(template, 'app/template.yaml').model!;
+  const index = createSourceIndex(functionResources(model, ['stack']));
+  return auditSnapshot(account(fn, ['ApiRolePolicy0']), ALL_RULES.map((r) => r.meta), { sourceIndex: index }).findings.filter((f) => f.ruleId === 'LG017');
+}
+
+test('LG017: the template can accept the change on the resource — Metadata or a comment above it — and the finding stays, suppressed', () => {
+  const url = { url: 'https://x', authType: 'NONE' };
+  const withMetadata = TEMPLATE.replace("    Type: AWS::Serverless::Function\n", "    Type: AWS::Serverless::Function\n    Metadata:\n      lambda-guard:\n        ignore:\n          - id: LG017\n            reason: URL opened for the partner demo until Friday\n");
+  const [m] = driftIn(withMetadata, { url });
+  assert.equal(m.suppressed, true);
+  assert.deepEqual(m.suppression, { kind: 'metadata', reason: 'URL opened for the partner demo until Friday' });
+
+  const withComment = TEMPLATE.replace('  Api:\n', '  # lambda-guard-ignore LG017: managed by the platform team\n  Api:\n');
+  const [c] = driftIn(withComment, { url });
+  assert.equal(c.suppressed, true);
+  assert.equal(c.suppression?.reason, 'managed by the platform team');
+
+  // A comment for another rule, or one on a statement inside the resource, does not cover the resource.
+  const otherRule = TEMPLATE.replace('  Api:\n', '  # lambda-guard-ignore LG003: reads are fine\n  Api:\n');
+  assert.equal(driftIn(otherRule, { url })[0].suppressed, false);
+  const inside = TEMPLATE.replace('        - DynamoDBReadPolicy:\n', '        # lambda-guard-ignore LG017: not here\n        - DynamoDBReadPolicy:\n');
+  assert.equal(driftIn(inside, { url })[0].suppressed, false);
+});

@@ -7,8 +7,8 @@ import { emptyModel } from '../../../src/core/model/templateModel';
 
 const DOCS = path.join(__dirname, '..', '..', '..', 'docs', 'rules');
 
-test('registry: LG001–LG016 in order, unique, with complete metadata', () => {
-  assert.deepEqual(ALL_RULES.map((r) => r.meta.id), Array.from({ length: 16 }, (_, i) => `LG${String(i + 1).padStart(3, '0')}`));
+test('registry: LG001–LG017 in order, unique, with complete metadata', () => {
+  assert.deepEqual(ALL_RULES.map((r) => r.meta.id), Array.from({ length: 17 }, (_, i) => `LG${String(i + 1).padStart(3, '0')}`));
   assert.equal(new Set(ALL_RULES.map((r) => r.meta.name)).size, ALL_RULES.length);
   for (const { meta } of ALL_RULES) {
     assert.match(meta.name, /^[A-Z][A-Za-z]+$/, meta.id);
@@ -24,7 +24,7 @@ test('registry: each rule lists every severity its findings can take', () => {
   const want: Record<string, string[]> = {
     LG001: ['error', 'warning'], LG002: ['warning', 'info'], LG003: ['warning'], LG004: ['error'], LG005: ['error'], LG006: ['error'], LG007: ['warning'],
     LG008: ['warning'], LG009: ['error', 'warning'], LG010: ['warning', 'info'], LG011: ['warning', 'info'], LG012: ['warning'], LG013: ['warning'], LG014: ['warning'],
-    LG015: ['info'], LG016: ['warning'],
+    LG015: ['info'], LG016: ['warning'], LG017: ['warning'],
   };
   assert.deepEqual(Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, [...r.meta.severities]])), want);
 });
