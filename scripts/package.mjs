@@ -19,7 +19,8 @@ const ALLOWED = [
   /^extension\/dist\/media\/[\w-]+\.(js|css)$/,
   /^extension\/dist\/iam-data\//,
   /^extension\/docs\/rules\/LG\d{3}\.md$/,
-  /^extension\/docs\/extension\.md$/,
+  /^extension\/docs\/[\w-]+\.md$/,
+  /^extension\/docs\/iam-policy\.json$/,
   /^extension\/docs\/images\/[\w-]+\.png$/,
   /^extension\/media\/(icon\.png|icons\/[\w-]+\.svg)$/,
   /^\[Content_Types\]\.xml$/,
@@ -37,11 +38,12 @@ export function vsixEntries(file) {
   return out.split('\n').filter(Boolean);
 }
 
-/** Relative links of README.md (and of the shipped guide) whose target is not in the package. */
+/** Relative links of README.md and of the shipped guides whose target is not in the package. */
 function brokenReadmeLinks(entries) {
   const shipped = new Set(entries);
   const broken = [];
-  for (const doc of ['README.md', 'docs/extension.md']) {
+  const docs = entries.filter((e) => /^extension\/docs\/[\w-]+\.md$/.test(e)).map((e) => e.slice('extension/'.length));
+  for (const doc of ['README.md', ...docs]) {
     const text = readFileSync(join(root, doc), 'utf8');
     const dir = doc.includes('/') ? doc.slice(0, doc.lastIndexOf('/') + 1) : '';
     for (const [, target] of text.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
