@@ -14,7 +14,7 @@ fail=0
 note() { if [ "$1" = 0 ]; then pass=$((pass + 1)); echo "acceptance: $2 PASS"; else fail=$((fail + 1)); echo "acceptance: $2 FAIL"; fi; }
 work=$(mktemp -d)
 moto_pids=()
-cleanup() { for p in "${moto_pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"; }
+cleanup() { for p in "${moto_pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$work"; }
 trap cleanup EXIT
 
 [ -f dist/cli.js ] || node esbuild.mjs
@@ -27,19 +27,21 @@ rm -rf "$work/hostile"
 
 bash scripts/setup-moto.sh || { echo 'acceptance: 0 passed, 1 failed (moto could not be installed)'; exit 1; }
 PY=$PWD/.venv-moto/bin/python
+# start_moto ENV...: a moto server on a free port, its URL in $url (not a subshell: the trap must see its pid).
 start_moto() {
   local port
   port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
   env "$@" "$PY" -m moto.server -H 127.0.0.1 -p "$port" >"$work/moto-$port.log" 2>&1 &
   moto_pids+=($!)
-  for _ in $(seq 1 150); do curl -sf -o /dev/null "http://127.0.0.1:$port/moto-api/" && break; sleep 0.2; done
-  echo "http://127.0.0.1:$port"
+  url="http://127.0.0.1:$port"
+  for _ in $(seq 1 150); do curl -sf -o /dev/null "$url/moto-api/" && return 0; sleep 0.2; done
+  echo "acceptance: moto did not start on port $port"
 }
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 cli="$PWD/dist/cli.js"
 
 echo "--- deployed account (test/acceptance-aws/audit)"
-url=$(start_moto MOTO_IAM_LOAD_MANAGED_POLICIES=true MOTO_RECORDER_FILEPATH="$work/recorder")
+start_moto MOTO_IAM_LOAD_MANAGED_POLICIES=true MOTO_RECORDER_FILEPATH="$work/recorder"
 (
   cd test/acceptance-aws &&
     "$PY" audit/seed.py --endpoint "$url" --fingerprint-out "$work/fp-before.json" >/dev/null &&
@@ -54,7 +56,7 @@ grep -E '^(Expected findings|Findings on clean|Functions listed|  exact|Account|
 note $rc audit
 
 echo "--- runtime monitoring (test/acceptance-aws/monitor)"
-url=$(start_moto)
+start_moto
 (
   cd test/acceptance-aws &&
     "$PY" monitor/seed.py --endpoint "$url" --anchor-out "$work/anchor.json" >/dev/null &&

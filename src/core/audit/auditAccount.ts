@@ -1,5 +1,6 @@
 import type { FunctionAccess } from '../access/accessModel';
 import type { AccountSnapshot, CollectError } from '../inventory/accountModel';
+import { functionGroupsOf } from '../flows/functionGroups';
 import type { Finding, ScanError } from '../model/finding';
 import type { RuleMeta } from '../model/rule';
 import type { AnalyzeOptions } from '../scan/analyzeOptions';
@@ -31,6 +32,7 @@ export function auditSnapshot(snapshot: AccountSnapshot, rules: RuleMeta[], opts
   const findings: Finding[] = [];
   const analysisErrors: ScanError[] = [];
   const functions: AuditFunction[] = [];
+  const groups = functionGroupsOf(snapshot);
   for (const fn of snapshot.functions) {
     if (opts.signal?.aborted) break;
     const r = liveFindingsFor(fn, snapshot, opts);
@@ -48,7 +50,7 @@ export function auditSnapshot(snapshot: AccountSnapshot, rules: RuleMeta[], opts
       triggers: triggerSummaries(fn),
       permissions: permissionSummaries(fn.resourcePolicy),
       url: fn.url ? { url: fn.url.url, authType: fn.url.authType } : null,
-      vpc: vpcSummary(fn, snapshot),
+      vpc: vpcSummary(fn, groups),
       whoCanModify: access?.whoCanModify ?? [],
       whoCanInvoke: access?.whoCanInvoke ?? [],
       source: source && { file: source.file, line: source.line },

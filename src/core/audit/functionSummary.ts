@@ -1,5 +1,6 @@
 import type { AccessGrant } from '../access/accessModel';
-import type { AccountSnapshot, LiveFunction, PolicyJson } from '../inventory/accountModel';
+import type { LiveFunction, PolicyJson } from '../inventory/accountModel';
+import type { FunctionGroupIndex } from '../flows/functionGroups';
 
 /** What invokes a function: an event source mapping, a service or account allowed by its resource policy, its URL. */
 export interface TriggerSummary {
@@ -93,22 +94,17 @@ export function triggerSummaries(fn: LiveFunction): TriggerSummary[] {
   return out;
 }
 
-/** The function's ENIs and the other functions that share them (same subnets and security-group set). */
-export function vpcSummary(fn: LiveFunction, snapshot: AccountSnapshot): VpcSummary | null {
+/** The function's ENIs and the other functions that share them (same subnet and security-group set: one group per subnet; see flows/functionGroups). */
+export function vpcSummary(fn: LiveFunction, index: FunctionGroupIndex): VpcSummary | null {
   if (!fn.vpc || fn.vpc.subnetIds.length === 0) return null;
-  const sgKey = [...fn.vpc.securityGroupIds].sort().join(',');
-  const subnets = new Set(fn.vpc.subnetIds);
-  const interfaces = snapshot.network.interfaces
-    .filter((e) => e.region === fn.region && e.subnetId !== undefined && subnets.has(e.subnetId))
-    .filter((e) => [...e.securityGroupIds].sort().join(',') === sgKey)
-    .filter((e) => e.interfaceType === 'lambda' || e.description.startsWith('AWS Lambda VPC ENI'))
-    .map((e) => e.id)
-    .sort();
-  const sharedWith = snapshot.functions
-    .filter((o) => o.arn !== fn.arn && o.region === fn.region && o.vpc && [...o.vpc.securityGroupIds].sort().join(',') === sgKey && o.vpc.subnetIds.some((s) => subnets.has(s)))
-    .map((o) => o.name)
-    .sort();
-  return { ...(fn.vpc.vpcId ? { vpcId: fn.vpc.vpcId } : {}), subnetIds: [...fn.vpc.subnetIds], securityGroupIds: [...fn.vpc.securityGroupIds], interfaces, sharedWith };
+  const groups = index.byFunction.get(fn.arn) ?? [];
+  const interfaces = new Set<string>();
+  const sharedWith = new Set<string>();
+  for (const g of groups) {
+    for (const id of g.interfaceIds) interfaces.add(id);
+    g.functionArns.forEach((arn, i) => arn !== fn.arn && sharedWith.add(g.functionNames[i]));
+  }
+  return { ...(fn.vpc.vpcId ? { vpcId: fn.vpc.vpcId } : {}), subnetIds: [...fn.vpc.subnetIds], securityGroupIds: [...fn.vpc.securityGroupIds], interfaces: [...interfaces].sort(), sharedWith: [...sharedWith].sort() };
 }
 
 /** Order of functions in every report and view: by region, then name (code-unit order, locale-free). */

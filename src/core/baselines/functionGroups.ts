@@ -1,4 +1,5 @@
 import { functionKey } from '../activity/functionIndex';
+import { isLambdaInterface } from '../flows/functionGroups';
 import type { AccountSnapshot, LiveFunction } from '../inventory/accountModel';
 
 /**
@@ -28,10 +29,6 @@ export function groupKey(region: string, securityGroupIds: string[]): string {
   return `${region}|${[...securityGroupIds].sort().join(',')}`;
 }
 
-function isLambdaInterface(description: string, type: string | undefined): boolean {
-  return type === 'lambda' || description.startsWith('AWS Lambda VPC ENI');
-}
-
 export function buildFunctionGroups(snapshot: Pick<AccountSnapshot, 'functions' | 'network'>): FunctionGroups {
   const byKey = new Map<string, FunctionGroup>();
   const byFunction = new Map<string, FunctionGroup>();
@@ -51,7 +48,7 @@ export function buildFunctionGroups(snapshot: Pick<AccountSnapshot, 'functions' 
   const byInterface = new Map<string, FunctionGroup>();
   const interfaceSubnet = new Map<string, string>();
   for (const eni of snapshot.network.interfaces) {
-    if (!isLambdaInterface(eni.description, eni.interfaceType)) continue;
+    if (!isLambdaInterface(eni)) continue;
     const group = byKey.get(groupKey(eni.region, eni.securityGroupIds));
     if (!group) continue;
     byInterface.set(eni.id, group);

@@ -1,7 +1,8 @@
 import type { FlowSummary } from '../inventory/telemetryModel';
 import type { Alert } from '../model/alert';
 import type { Severity } from '../model/severity';
-import { isPublicAddress, protocolName } from './addresses';
+import { isPublicAddress } from '../flows/ipAddress';
+import { protocolName } from './addresses';
 import { clock, count, iso, makeAlert, plural } from './alertText';
 import { functionsBehind, groupTarget, type FunctionGroup, type FunctionGroups } from './functionGroups';
 import { warmupOf, type WarmupState } from './historyStart';
@@ -108,6 +109,7 @@ function peerAlert(peer: string, flows: FlowSummary[], model: GroupPeerModel, gr
     direction: main.direction,
     ports,
     publicAddress: isPublicAddress(peer),
+    network: isPublicAddress(peer) ? 'internet' : 'private',
     bytes,
     packets: flows.reduce((s, f) => s + f.packets, 0),
     acceptedRecords: connections,

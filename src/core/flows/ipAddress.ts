@@ -79,7 +79,11 @@ export function cidrContains(c: Cidr, a: ParsedAddress): boolean {
   return (a.value >> shift) << shift === c.base;
 }
 
-/** Ranges that never route on the internet: RFC 1918, shared (100.64/10), loopback, link-local, ULA. */
+/**
+ * Ranges that never route on the internet: RFC 1918, shared (100.64/10), loopback, link-local, "this network",
+ * benchmarking (198.18/15), multicast and reserved (224/3), ULA, IPv6 multicast. Documentation ranges
+ * (192.0.2/24, 198.51.100/24, 203.0.113/24) count as public: they stand for public hosts in examples and tests.
+ */
 const NON_PUBLIC = [
   '10.0.0.0/8',
   '172.16.0.0/12',
@@ -88,9 +92,13 @@ const NON_PUBLIC = [
   '127.0.0.0/8',
   '169.254.0.0/16',
   '0.0.0.0/8',
+  '198.18.0.0/15',
+  '224.0.0.0/3',
+  '::/128',
   '::1/128',
   'fc00::/7',
   'fe80::/10',
+  'ff00::/8',
 ].map((c) => parseCidr(c) as Cidr);
 
 /** True for addresses reachable on the internet; false for private, loopback, link-local, or unparsable text. */

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { byRegionAndName, permissionSummaries, triggerSummaries, vpcSummary } from '../../../src/core/audit/functionSummary';
+import { functionGroupsOf } from '../../../src/core/flows/functionGroups';
 import { ACCOUNT, doc, fn, FN, lambdaEni, snapshot } from './auditBuilders';
 
 // What invokes a function (mappings, permissions, URL) and which ENIs it uses: Lambda creates one ENI per
@@ -85,29 +86,30 @@ const interfaces = [
   lambdaEni('eni-7', 'subnet-1', ['sg-a', 'sg-b'], { region: 'eu-west-1' }),
 ];
 const s = snapshot({ functions: [api, twin, narrower, wider, elsewhere], interfaces });
+const groups = functionGroupsOf(s);
 
 test('vpcSummary: the ENIs of the function subnet + security-group SET (order-insensitive), and the functions sharing them', () => {
   const config = { vpcId: 'vpc-1', subnetIds: ['subnet-1', 'subnet-2'], securityGroupIds: ['sg-a', 'sg-b'] };
-  assert.deepEqual(vpcSummary(api, s), { ...config, interfaces: ['eni-1', 'eni-2'], sharedWith: ['twin'] });
-  assert.deepEqual(vpcSummary(twin, s)?.sharedWith, ['api']);
-  assert.deepEqual(vpcSummary(twin, s)?.interfaces, ['eni-1', 'eni-2']);
+  assert.deepEqual(vpcSummary(api, groups), { ...config, interfaces: ['eni-1', 'eni-2'], sharedWith: ['twin'] });
+  assert.deepEqual(vpcSummary(twin, groups)?.sharedWith, ['api']);
+  assert.deepEqual(vpcSummary(twin, groups)?.interfaces, ['eni-1', 'eni-2']);
 });
 
 test('vpcSummary: a subset or superset of the groups is a different ENI, not shared', () => {
-  assert.deepEqual(vpcSummary(narrower, s)?.interfaces, ['eni-3']);
-  assert.deepEqual(vpcSummary(narrower, s)?.sharedWith, []);
-  assert.deepEqual(vpcSummary(wider, s)?.interfaces, ['eni-4']);
-  assert.deepEqual(vpcSummary(wider, s)?.sharedWith, []);
+  assert.deepEqual(vpcSummary(narrower, groups)?.interfaces, ['eni-3']);
+  assert.deepEqual(vpcSummary(narrower, groups)?.sharedWith, []);
+  assert.deepEqual(vpcSummary(wider, groups)?.interfaces, ['eni-4']);
+  assert.deepEqual(vpcSummary(wider, groups)?.sharedWith, []);
 });
 
 test('vpcSummary: the same ids in another region are other ENIs and other functions', () => {
   const config = { vpcId: 'vpc-1', subnetIds: ['subnet-1', 'subnet-2'], securityGroupIds: ['sg-a', 'sg-b'] };
-  assert.deepEqual(vpcSummary(elsewhere, s), { ...config, interfaces: ['eni-7'], sharedWith: [] });
+  assert.deepEqual(vpcSummary(elsewhere, groups), { ...config, interfaces: ['eni-7'], sharedWith: [] });
 });
 
 test('vpcSummary: no VPC, or a VPC config without subnets (detached), is null', () => {
-  assert.equal(vpcSummary(fn('plain'), s), null);
-  assert.equal(vpcSummary(fn('detached', { vpc: { subnetIds: [], securityGroupIds: [] } }), s), null);
+  assert.equal(vpcSummary(fn('plain'), groups), null);
+  assert.equal(vpcSummary(fn('detached', { vpc: { subnetIds: [], securityGroupIds: [] } }), groups), null);
 });
 
 test('byRegionAndName: region first, then name in code-unit order (uppercase before lowercase, no locale)', () => {

@@ -60,11 +60,13 @@ test('LG102: a new peer is alerted on the functions behind the interface; known 
   assert.equal(internet.evidence.direction, 'egress');
   assert.equal(internet.evidence.bytes, 5000);
   assert.equal(internet.evidence.knownPeers, 1);
+  assert.equal(internet.evidence.network, 'internet', 'a documentation-range address stands for a public host');
   // eni-app-a is in subnet-a, which both functions use.
   assert.equal(internal.functionName, 'api-a');
   assert.deepEqual(internal.sharedWith, ['api-a', 'api-b']);
   assert.equal(internal.severity, 'warning');
   assert.equal(internal.evidence.peer, '10.0.1.77');
+  assert.equal(internal.evidence.network, 'private');
 });
 
 test('LG102: a new address on a port where the group already reached many rotating internet addresses is expected', () => {

@@ -114,3 +114,11 @@ test('addGroup: pre-aggregated groups merge with records of the same flow and co
     { interfaceId: 'eni-9', localAddr: '10.1.1.1', peer: '10.1.2.2', port: 443, protocol: 6, direction: 'egress', bytes: 6000, packets: 30, accepted: 8, rejected: 1, first: 1699990000, last: 1700000500 },
   ]);
 });
+
+test('isPublicAddress: private, shared, loopback, link-local, benchmarking, multicast and IPv6 local ranges are not the internet', async () => {
+  const { isPublicAddress } = await import('../../../src/core/flows/ipAddress');
+  for (const a of ['10.1.2.3', '172.31.0.9', '192.168.1.1', '100.64.0.1', '127.0.0.1', '169.254.169.254', '0.1.2.3', '198.18.0.7', '198.19.255.1', '224.0.0.251', '239.1.1.1', '255.255.255.255', '::1', '::', 'fd00::1', 'fe80::1', 'ff02::1', 'not-an-ip'])
+    assert.equal(isPublicAddress(a), false, a);
+  for (const a of ['8.8.8.8', '52.94.1.1', '203.0.113.9', '198.51.100.23', '192.0.2.1', '198.20.0.1', '223.255.255.1', '2600:1f18::1'])
+    assert.equal(isPublicAddress(a), true, a);
+});
