@@ -33,7 +33,7 @@ const r = render;
 const lines = [
   '## Dashboard (issue 10)',
   '',
-  `\`node bench/dashboard/runDashboardBench.mjs\`; ${cpus()[0]?.model ?? '?'} ×${cpus().length}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}; medians of ${r.runs} runs (a warm-up run first); load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (other helpers' work on the same cores).${process.env.LG_BENCH_EXTENSION ? ' The extension measured is a copy of this checkout whose `main.ts` calls `registerDashboard` (not yet wired here).' : ''}`,
+  `\`node bench/dashboard/runDashboardBench.mjs\`; ${cpus()[0]?.model ?? '?'} ×${cpus().length}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}; medians of ${r.runs} runs (a warm-up run first); load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after.${process.env.LG_BENCH_EXTENSION ? ` The extension measured is the build in ${process.env.LG_BENCH_EXTENSION}.` : ''}`,
   '',
   '| budget | measured | baseline, same session |',
   '|---|---|---|',
