@@ -47,7 +47,8 @@ Options:
       --compare FILE     also report what changed since that snapshot (functions, permissions, URLs,
                          role policies, findings); text, json and markdown formats
       --source PATH      link functions to their template resources under PATH (by the
-                         aws:cloudformation:logical-id and stack-name tags)
+                         aws:cloudformation:logical-id and stack-name tags): LG017 drift, and
+                         the templates' resource-wide suppressions apply to the live findings
   -f, --format FORMAT    text (default), json, sarif, markdown or html
   -o, --output FILE      write the report to FILE; the one-line summary still goes to stderr
       --fail-on LEVEL    error (default), warning, info or none

@@ -172,13 +172,24 @@ test('a function whose name holds a script payload is shown with its name as tex
   await runCommand(page, 'Lambda Guard: Open Snapshot…');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
+  // VS Code's file dialog opens on a folder and writes that folder's path into its input again once it has
+  // listed it: a path typed before then is overwritten. Type once the folder's entries are listed.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'hostile-snapshot.json' }).first().waitFor();
   await input.fill(file);
+  await page.waitForFunction((want) => document.querySelector('.quick-input-widget input')?.value === want, file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'hostile-snapshot.json' }).first().waitFor();
   await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 15_000 });
+  await input.waitFor({ state: 'hidden', timeout: 15_000 }).catch(async (e) => {
+    await shot('snapshot-dialog-open');
+    throw new Error(`the file dialog stayed open on "${await input.inputValue()}" (${(await page.locator('.quick-input-message').allInnerTexts()).join(' ')}): ${e.message}`);
+  });
   // The Functions view says when the snapshot is open and audited.
   await page.locator('.part.sidebar', { hasText: 'hostile-snapshot.json · 13 functions' }).waitFor({ timeout: 60_000 });
   await runCommand(page, 'Lambda Guard: Open Dashboard');
-  await input.waitFor({ state: 'visible' });
+  await page.locator('.quick-input-widget', { hasText: 'open the dashboard of a function' }).waitFor().catch(async (e) => {
+    await shot('dashboard-picker-missing');
+    throw e;
+  });
   await input.fill('partner-sync');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'partner-sync' }).first().waitFor();
   await page.keyboard.press('Enter');

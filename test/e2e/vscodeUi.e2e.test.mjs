@@ -249,7 +249,8 @@ test('each quick fix applied through the UI leaves a valid template without the 
     const f = before.findings.find((x) => wantedFix(x) && !done.some((d) => same(d, x)));
     if (!f) break;
     done.push(f);
-    if (round === 0) await waitForEditor(before.findings);
+    // The editor must show the saved file's analysis before its Quick Fix menu is read (the last fix moved lines).
+    await waitForEditor(before.findings);
     const titles = await quickFixTitles(page, f.location.startLine, f.location.startColumn).catch(async (e) => {
       await shot(page, 'quick-fix-menu-missing');
       throw new Error(`${f.ruleId} at ${f.location.startLine}:${f.location.startColumn} (${f.message}): ${e.message}`);

@@ -1,12 +1,13 @@
 import type { FunctionAccess } from '../access/accessModel';
-import type { AccountSnapshot, CollectError } from '../inventory/accountModel';
-import { functionGroupsOf } from '../flows/functionGroups';
+import type { AccountSnapshot, CollectError, LiveFunction } from '../inventory/accountModel';
+import { functionGroupsOf, type FunctionGroupIndex } from '../flows/functionGroups';
 import type { Finding, ScanError } from '../model/finding';
 import type { RuleMeta } from '../model/rule';
 import type { AnalyzeOptions } from '../scan/analyzeOptions';
 import { byRegionAndName, permissionSummaries, triggerSummaries, vpcSummary, type AuditFunction } from './functionSummary';
 import { driftFindings } from './drift';
 import { liveFindingsFor } from './liveFindings';
+import { applyTemplateSuppressions } from './templateSuppressions';
 import type { SourceIndex } from './sourceIndex';
 
 export interface AuditOptions extends AnalyzeOptions {
@@ -29,17 +30,26 @@ export interface AuditResult {
 
 /** Runs the template rules on every function's live configuration and summarises each function. */
 export function auditSnapshot(snapshot: AccountSnapshot, rules: RuleMeta[], opts: AuditOptions = {}): AuditResult {
+  return auditFunctions(snapshot, snapshot.functions, functionGroupsOf(snapshot), rules, opts);
+}
+
+/**
+ * The audit of some of the snapshot's functions (`auditSnapshotAsync` goes in chunks); roles, policies and
+ * the network groups are the whole account's, so a shared ENI names functions of other chunks too.
+ */
+export function auditFunctions(snapshot: AccountSnapshot, some: readonly LiveFunction[], groups: FunctionGroupIndex, rules: RuleMeta[], opts: AuditOptions = {}): AuditResult {
   const findings: Finding[] = [];
   const analysisErrors: ScanError[] = [];
   const functions: AuditFunction[] = [];
-  const groups = functionGroupsOf(snapshot);
-  for (const fn of snapshot.functions) {
+  for (const fn of some) {
     if (opts.signal?.aborted) break;
     const r = liveFindingsFor(fn, snapshot, opts);
-    for (const f of r.findings) findings.push(f);
     for (const e of r.errors) analysisErrors.push(e);
     const source = opts.sourceIndex?.match(fn) ?? null;
-    if (source && !(opts.disabledRules ?? []).includes('LG017')) for (const f of driftFindings(fn, snapshot, r.template, source)) findings.push(f);
+    const drift = source && !(opts.disabledRules ?? []).includes('LG017') ? driftFindings(fn, snapshot, r.template, source) : [];
+    const own = [...r.findings, ...drift];
+    if (source) applyTemplateSuppressions(own, fn, source);
+    for (const f of own) findings.push(f);
     const access = opts.access?.get(fn.arn);
     functions.push({
       name: fn.name,

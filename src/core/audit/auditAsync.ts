@@ -1,7 +1,8 @@
 import type { AccountSnapshot } from '../inventory/accountModel';
 import type { RuleMeta } from '../model/rule';
 import { byRegionAndName } from './functionSummary';
-import { auditSnapshot, type AuditOptions, type AuditResult } from './auditAccount';
+import { functionGroupsOf } from '../flows/functionGroups';
+import { auditFunctions, type AuditOptions, type AuditResult } from './auditAccount';
 
 export type { AuditResult } from './auditAccount';
 
@@ -13,9 +14,10 @@ const CHUNK = 25;
  */
 export async function auditSnapshotAsync(snapshot: AccountSnapshot, rules: RuleMeta[], opts: AuditOptions = {}): Promise<AuditResult> {
   const parts: AuditResult[] = [];
+  const groups = functionGroupsOf(snapshot);
   for (let i = 0; i < snapshot.functions.length || i === 0; i += CHUNK) {
     if (opts.signal?.aborted) break;
-    parts.push(auditSnapshot({ ...snapshot, functions: snapshot.functions.slice(i, i + CHUNK) }, rules, opts));
+    parts.push(auditFunctions(snapshot, snapshot.functions.slice(i, i + CHUNK), groups, rules, opts));
     await new Promise((r) => setImmediate(r));
   }
   const functions = parts.flatMap((p) => p.functions);

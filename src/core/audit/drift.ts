@@ -1,6 +1,6 @@
 import type { AccountSnapshot, LiveFunction } from '../inventory/accountModel';
 import type { Finding } from '../model/finding';
-import type { Suppression, TemplateModel } from '../model/templateModel';
+import type { TemplateModel } from '../model/templateModel';
 import { HOLE, type Str } from '../model/value';
 import { findRole, type LiveTemplate } from './liveTemplate';
 import { liveDocumentName } from './liveFindings';
@@ -34,23 +34,6 @@ function templateRolePolicies(model: TemplateModel, logicalId: string): ((name: 
   return undefined;
 }
 
-/** Does a comment's range cover the resource's key (a comment above the resource, or on its key's line)? */
-function covers(s: Suppression, line: number): boolean {
-  return !!s.appliesTo && s.appliesTo.startLine <= line && line <= s.appliesTo.endLine;
-}
-
-/**
- * The template's word on LG017 for a resource: `Metadata: lambda-guard: ignore: [{ rules: [LG017] }]` on it,
- * or a `# lambda-guard-ignore LG017: why` comment above it. Live documents have no comments of their own.
- */
-function templateSuppression(model: TemplateModel, logicalId: string): Finding['suppression'] | undefined {
-  const resource = model.resources.find((r) => r.logicalId === logicalId);
-  const hit = model.suppressions.find(
-    (s) => (s.ruleId === 'LG017' || s.ruleId === 'ALL') && (s.kind === 'metadata' ? s.owner === logicalId : !!resource && covers(s, resource.keyRange.startLine)),
-  );
-  return hit && { kind: hit.kind, reason: hit.reason };
-}
-
 /**
  * LG017: what the deployed function has that its template does not declare — resource-policy statements
  * (matched by principal and action; SAM's generated event and URL permissions included), a function URL,
@@ -67,9 +50,8 @@ export function driftFindings(fn: LiveFunction, snapshot: AccountSnapshot, templ
     const part = template.parts.find((p) => p.kind === kind && p.name === name);
     return part && { document, ...part.range };
   };
-  const suppression = templateSuppression(model, id);
   const add = (resource: string, message: string, live: Finding['live']): void => {
-    out.push({ ruleId: 'LG017', severity: 'warning', message, target, ...(live ? { live } : {}), resource, suppressed: !!suppression, ...(suppression ? { suppression } : {}) });
+    out.push({ ruleId: 'LG017', severity: 'warning', message, target, ...(live ? { live } : {}), resource, suppressed: false });
   };
   const where = `${source.file} (${id})`;
   const declared = model.permissions.filter((p) => (p.functionRef ?? p.owner) === id);

@@ -13,7 +13,7 @@ import { isInside, readInsideSync } from './readBounded';
  * before reading, and nothing outside the scanned root (a manifest or a link cannot point the scan at
  * `/etc` or `~/.aws`).
  */
-function assemblyReader(root: string, max: number): (p: string) => string | undefined | { error: string } {
+export function assemblyReader(root: string, max: number): (p: string) => string | undefined | { error: string } {
   return (p) => {
     const r = readInsideSync(p, root, max);
     switch (r.kind) {

@@ -9,7 +9,7 @@ import { functionConsoleUrl, roleConsoleUrl } from '../../../src/core/audit/cons
 import { liveFindingsFor } from '../../../src/core/audit/liveFindings';
 import type { CollectError } from '../../../src/core/inventory/accountModel';
 import { ALL_RULES } from '../../../src/core/rules/registry';
-import { ACCOUNT, doc, fn, FN, role, snapshot, textAt } from './auditBuilders';
+import { ACCOUNT, doc, fn, FN, lambdaEni, role, snapshot, textAt } from './auditBuilders';
 
 // The audit of a whole snapshot and its reports: the `audit --format json` contract (ARCHITECTURE.md),
 // the text for people, and the chunked variant the editor uses.
@@ -105,8 +105,10 @@ test('summary line of a clean, complete audit', () => {
 
 test('auditSnapshotAsync gives the result of auditSnapshot across chunk boundaries (60 functions)', async () => {
   const names = Array.from({ length: 60 }, (_, i) => `fn-${String(i).padStart(2, '0')}`);
-  const functions = names.map((n, i) => fn(n, i % 7 === 0 ? { url: { url: `https://${n}/`, authType: 'NONE' } } : {}));
-  const s = snapshot({ functions: functions.reverse(), roles: names.map((n) => role(`${n}-role`)) });
+  // Every tenth function (0, 10, …, 50) shares one subnet and security group: one ENI for six functions in three chunks.
+  const vpc = { vpcId: 'vpc-1', subnetIds: ['subnet-1'], securityGroupIds: ['sg-1'] };
+  const functions = names.map((n, i) => fn(n, { ...(i % 7 === 0 ? { url: { url: `https://${n}/`, authType: 'NONE' as const } } : {}), ...(i % 10 === 0 ? { vpc } : {}) }));
+  const s = snapshot({ functions: functions.reverse(), roles: names.map((n) => role(`${n}-role`)), interfaces: [lambdaEni('eni-1', 'subnet-1', ['sg-1'])] });
   const sync = auditSnapshot(s, RULES);
   const async = await auditSnapshotAsync(s, RULES);
   assert.deepEqual(async.functions, sync.functions);
@@ -115,6 +117,8 @@ test('auditSnapshotAsync gives the result of auditSnapshot across chunk boundari
   // Every seventh function (0, 7, …, 56: nine) has a public URL: LG008 each.
   assert.equal(sync.findings.filter((f) => f.ruleId === 'LG008').length, 9);
   assert.equal(async.functions[0].name, 'fn-00');
+  assert.deepEqual(async.functions.find((f) => f.name === 'fn-30')?.vpc?.sharedWith, ['fn-00', 'fn-10', 'fn-20', 'fn-40', 'fn-50']);
+  assert.deepEqual(async.functions.find((f) => f.name === 'fn-30')?.vpc?.interfaces, ['eni-1']);
 });
 
 test('an aborted audit stops early', () => {

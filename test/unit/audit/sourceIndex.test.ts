@@ -106,3 +106,12 @@ test('buildSourceIndex: a logical id declared once links without a stack name (C
   assert.deepEqual(index.locate(tags('UniqueFunction')), { file: 'apps/two/template.yaml', line: 4 });
   assert.equal(index.locate({ tags: {} }), null);
 });
+
+test('buildSourceIndex: a CDK app links through its cdk.out, under the manifest\'s stack name, at the synthesised logical id', async () => {
+  const app = path.resolve(__dirname, '../../fixtures/cdk/outApp');
+  const cdk = await buildSourceIndex(app, app);
+  // OutStack.template.json declares one function, Api8E0D3B8A, on line 46; the manifest names the stack OutStack.
+  assert.equal(cdk.size, 1);
+  assert.deepEqual(cdk.locate(tags('Api8E0D3B8A', 'OutStack')), { file: path.join('cdk.out', 'OutStack.template.json'), line: 46 });
+  assert.ok(cdk.match(tags('Api8E0D3B8A', 'OutStack'))?.model?.permissions.length, 'the model carries the declared permissions (for LG017)');
+});

@@ -116,7 +116,23 @@ suite('functions view', () => {
   test('Reveal in Source opens the template resource the function was deployed from', async () => {
     const dir = path.join(workspaceRoot(), 'receipts');
     await fs.mkdir(dir, { recursive: true });
-    const template = ['AWSTemplateFormatVersion: "2010-09-09"', 'Transform: AWS::Serverless-2016-10-31', 'Resources:', '  ReportFunction:', '    Type: AWS::Serverless::Function', '    Properties:', '      Handler: report.handler', ''].join('\n');
+    const template = [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  ReportFunction:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Handler: report.handler',
+      '  HealthCheckPermission:',
+      '    Type: AWS::Lambda::Permission',
+      '    Properties:',
+      '      Action: lambda:InvokeFunction',
+      '      FunctionName: !Ref ReportFunction',
+      '      # lambda-guard-ignore LG007: Route 53 health checks cannot be scoped by SourceArn',
+      '      Principal: route53.amazonaws.com',
+      '',
+    ].join('\n');
     await fs.writeFile(path.join(dir, 'template.yaml'), template);
     await fs.writeFile(path.join(dir, 'samconfig.toml'), '[default.deploy.parameters]\nstack_name = "receipts"\n');
     try {
@@ -135,8 +151,15 @@ suite('functions view', () => {
         .replace(/&nbsp;/g, ' ')
         .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
       assert.match(text, /Deployed\*\* as receipts-ReportFunction-9KD2PL \(us-east-1\)/);
-      // This template declares no permission at all: the live statements are out-of-band changes (LG017).
+      // The template declares only the health-check permission: the other live statements are out-of-band changes (LG017).
       assert.match(text, /Permission debug-temp .* out-of-band change/);
+      // The template accepts the Route 53 permission (a comment in its resource): the live finding is listed,
+      // suppressed, with the template's reason.
+      const node = child(a, child(a, undefined, 'us-east-1'), 'receipts-ReportFunction');
+      const accepted = a.account.children(child(a, node, 'Findings')).filter((n) => n.kind === 'finding' && n.finding.ruleId === 'LG007');
+      assert.equal(accepted.length, 1);
+      assert.ok(accepted[0].kind === 'finding' && accepted[0].finding.suppressed, 'LG007 suppressed by the template');
+      assert.match(accepted[0].kind === 'finding' ? accepted[0].finding.suppression?.reason ?? '' : '', /Route 53 health checks/);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
