@@ -96,20 +96,29 @@ export async function fresh(doc: vscode.TextDocument): Promise<void> {
 }
 
 /**
- * Quick fixes VS Code offers for a diagnostic of the open document, asked once, when the findings are those
- * of the document's current version: a cancelled or empty answer fails the test (a user would have seen it).
+ * Quick fixes VS Code offers for a diagnostic of the open document, asked when the findings are those of the
+ * document's current version: an empty or unwanted answer fails the test (a user would have seen it).
  * A failure says what the extension held.
  */
 export async function quickFixesFor(doc: vscode.TextDocument, d: vscode.Diagnostic, wanted: (a: vscode.CodeAction) => boolean): Promise<vscode.CodeAction[]> {
   await fresh(doc);
   let actions: vscode.CodeAction[] = [];
   let failure = '';
-  try {
-    actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    if (actions.some(wanted)) return actions;
-  } catch (e) {
-    failure = ` (the request failed: ${(e as Error).message})`;
+  // VS Code itself cancels a code-action request when something touches the text model meanwhile (Lambda
+  // Guard's provider never throws: it answers [] when it cannot help). A cancelled request is no answer, so
+  // it is asked again; any answer, empty or not, is final.
+  for (let ask = 0; ask < 3; ask++) {
+    try {
+      actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      failure = '';
+      break;
+    } catch (e) {
+      failure = ` (the request failed: ${(e as Error).message})`;
+      if ((e as Error).message !== 'Canceled') break;
+      await fresh(doc);
+    }
   }
+  if (!failure && actions.some(wanted)) return actions;
   const report = (await api()).report(doc.uri);
   const inRange = lgDiagnostics(doc.uri).filter((x) => x.range.intersection(d.range));
   throw new Error(
