@@ -9,7 +9,7 @@ import type { SourceMatch } from './sourceIndex';
  * permission), a comment anywhere in it. Comments on single statements of a policy cannot be carried to the
  * account: a live document has its own lines.
  */
-export function resourceSuppression(model: TemplateModel, logicalId: string, ruleId: string, oneGrant = false): Finding['suppression'] | undefined {
+function resourceSuppression(model: TemplateModel, logicalId: string, ruleId: string, oneGrant = false): Finding['suppression'] | undefined {
   const resource = model.resources.find((r) => r.logicalId === logicalId);
   const key = resource?.keyRange.startLine;
   const covers = (s: Suppression): boolean => {
