@@ -8,13 +8,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, installVsix, launchChromium, repoRoot, startCodeServer, waitForHttp } from '../integration/vscode/serverHarness.mjs';
-import { RESULTS_DIR, runCommand, waitForWorkbench } from './workbench.mjs';
+import { repoRoot } from '../integration/vscode/serverHarness.mjs';
+import { openWorkbench, RESULTS_DIR, runCommand, waitForWorkbench } from './workbench.mjs';
 
-const VSIX = process.env.LG_VSIX ?? join(repoRoot, `lambda-guard-${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}.vsix`);
 const tmp = mkdtempSync(join(tmpdir(), 'lg-dash-e2e-'));
 const ws = join(tmp, 'ws');
 const PAYLOAD_NAME = 'partner-sync<script>alert(1)</script>';
@@ -22,8 +21,7 @@ const PAYLOAD_NAME = 'partner-sync<script>alert(1)</script>';
 const DOC_SHOTS = new Set(['dashboard-dark', 'dashboard-light', 'dashboard-overview']);
 const dialogs = [];
 const consoleErrors = [];
-let server;
-let browser;
+let vscodeUi;
 let page;
 
 /** Saves a screenshot to test-results/ (and docs/images/ with LG_UPDATE_SCREENSHOTS=1: the README's images). */
@@ -65,39 +63,26 @@ writeFileSync(${JSON.stringify(file)}, JSON.stringify(s));
 }
 
 before(async () => {
-  assert.ok(existsSync(VSIX), `${VSIX} missing: run node scripts/package.mjs`);
   mkdirSync(ws, { recursive: true });
   writeFileSync(join(ws, 'README.md'), '# empty workspace\n');
-  const userData = join(tmp, 'user-data');
-  const extensions = join(tmp, 'extensions');
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(
-    join(userData, 'User/settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'workbench.colorTheme': 'Default Dark Modern', 'security.workspace.trust.enabled': false, 'lambdaGuard.monitor.notifications': false }),
-  );
-  await installVsix(VSIX, { extensionsDir: extensions, userDataDir: userData });
-  const port = await freePort();
-  server = startCodeServer({ port, userDataDir: userData, extensionsDir: extensions, folder: ws, logFile: join(tmp, 'code-server.log') });
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, server);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) consoleErrors.push(m.text());
-  });
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
-  await waitForWorkbench(page);
+  const settings = { 'workbench.colorTheme': 'Default Dark Modern', 'security.workspace.trust.enabled': false, 'lambdaGuard.monitor.notifications': false };
+  const onPage = (p) => {
+    p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    p.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) consoleErrors.push(m.text());
+    });
+  };
+  vscodeUi = await openWorkbench({ tmp, ws, settings, viewport: { width: 1500, height: 1000 }, onPage });
+  page = vscodeUi.page;
   // The extension's contributions are known once its view container is in the activity bar.
   await page.locator('.activitybar a[aria-label^="Lambda Guard"]').waitFor({ timeout: 90_000 });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (!process.env.LG_KEEP) rmSync(tmp, { recursive: true, force: true });
+  await vscodeUi?.close();
 });
 
 /** A row of the Functions view by its label. */

@@ -7,19 +7,17 @@
 // LG_UPDATE_SCREENSHOTS=1: the README's).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, installVsix, launchChromium, repoRoot, startCodeServer, waitForHttp } from '../integration/vscode/serverHarness.mjs';
-import { RESULTS_DIR, waitForWorkbench } from './workbench.mjs';
+import { repoRoot } from '../integration/vscode/serverHarness.mjs';
+import { openWorkbench, RESULTS_DIR } from './workbench.mjs';
 
-const VSIX = process.env.LG_VSIX ?? join(repoRoot, `lambda-guard-${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}.vsix`);
 const tmp = mkdtempSync(join(tmpdir(), 'lg-functions-e2e-'));
 const ws = join(tmp, 'examples');
 const DOC_SHOTS = new Set(['functions-view', 'live-policy']);
 const REPORT = 'receipts-ReportFunction-9KD2PL';
-let server;
-let browser;
+let vscodeUi;
 let page;
 
 async function shot(name) {
@@ -49,30 +47,15 @@ async function rowLabels() {
 }
 
 before(async () => {
-  assert.ok(existsSync(VSIX), `${VSIX} missing: run node scripts/package.mjs`);
   cpSync(join(repoRoot, 'examples'), ws, { recursive: true });
-  const userData = join(tmp, 'user-data');
-  const extensions = join(tmp, 'extensions');
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(
-    join(userData, 'User/settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, 'lambdaGuard.monitor.notifications': false, 'editor.minimap.enabled': false }),
-  );
-  await installVsix(VSIX, { extensionsDir: extensions, userDataDir: userData });
-  const port = await freePort();
-  server = startCodeServer({ port, userDataDir: userData, extensionsDir: extensions, folder: ws, logFile: join(tmp, 'code-server.log') });
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, server);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
-  await waitForWorkbench(page);
+  const settings = { 'security.workspace.trust.enabled': false, 'lambdaGuard.monitor.notifications': false, 'editor.minimap.enabled': false };
+  vscodeUi = await openWorkbench({ tmp, ws, settings, viewport: { width: 1500, height: 1100 } });
+  page = vscodeUi.page;
   await page.locator('.activitybar a[aria-label^="Lambda Guard"]').waitFor({ timeout: 90_000 });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (!process.env.LG_KEEP) rmSync(tmp, { recursive: true, force: true });
+  await vscodeUi?.close();
 });
 
 test('the examples workspace opens the demo account: regions, functions and their sections, with no AWS', async () => {

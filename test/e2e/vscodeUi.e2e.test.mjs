@@ -5,18 +5,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, installVsix, launchChromium, repoRoot, startCodeServer, waitForHttp } from '../integration/vscode/serverHarness.mjs';
-import { chooseQuickFix, gotoPosition, openFile, problemRows, quickFixTitles, RESULTS_DIR, runCommand, shot, waitForWorkbench } from './workbench.mjs';
+import { repoRoot } from '../integration/vscode/serverHarness.mjs';
+import { chooseQuickFix, gotoPosition, openFile, openWorkbench, problemRows, quickFixTitles, RESULTS_DIR, runCommand, shot } from './workbench.mjs';
 
-const VSIX = process.env.LG_VSIX ?? join(repoRoot, `lambda-guard-${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}.vsix`);
 const tmp = mkdtempSync(join(tmpdir(), 'lg-e2e-'));
 const ws = join(tmp, 'sam-app');
 const TEMPLATE = join(ws, 'template.yaml');
-let server;
-let browser;
+let vscodeUi;
 let page;
 
 /** The CLI's view of the template on disk: the expectations. */
@@ -124,26 +122,13 @@ function s3Granted(entries) {
 }
 
 before(async () => {
-  assert.ok(existsSync(VSIX), `${VSIX} missing: run npm run package`);
   cpSync(join(repoRoot, 'examples/sam-app'), ws, { recursive: true });
-  const userData = join(tmp, 'user-data');
-  const extensions = join(tmp, 'extensions');
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'editor.minimap.enabled': false }));
-  await installVsix(VSIX, { extensionsDir: extensions, userDataDir: userData });
-  const port = await freePort();
-  server = startCodeServer({ port, userDataDir: userData, extensionsDir: extensions, folder: ws, logFile: join(tmp, 'code-server.log') });
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, server);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
-  await waitForWorkbench(page);
+  vscodeUi = await openWorkbench({ tmp, ws, settings: { 'editor.minimap.enabled': false }, viewport: { width: 1400, height: 900 } });
+  page = vscodeUi.page;
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (!process.env.LG_KEEP) rmSync(tmp, { recursive: true, force: true });
+  await vscodeUi?.close();
 });
 
 test('the activity bar shows Lambda Guard; its Findings view lists every finding with counts', async () => {

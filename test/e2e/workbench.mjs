@@ -1,11 +1,43 @@
 /* global document, getComputedStyle -- callbacks passed to page.waitForFunction run in the browser page */
 // Page helpers for driving the VS Code workbench (code-server) with Playwright, the way a user does:
 // keyboard shortcuts, the command palette, the Quick Fix menu, the Problems panel.
-import { mkdirSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../integration/vscode/serverHarness.mjs';
+import { freePort, installVsix, launchChromium, repoRoot, startCodeServer, waitForHttp } from '../integration/vscode/serverHarness.mjs';
 
 export const RESULTS_DIR = join(repoRoot, 'test-results');
+/** The packaged extension the UI tests install (scripts/package.mjs writes it; LG_VSIX names another). */
+export const VSIX = process.env.LG_VSIX ?? join(repoRoot, `lambda-guard-${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}.vsix`);
+
+/**
+ * A real VS Code (code-server) with the packaged extension installed, opened on `ws` in Debian's Chromium:
+ * quiet user settings plus `settings`; `onPage` runs before the workbench loads (to listen to dialogs or the
+ * console). `close()` stops both and removes `tmp` (kept with LG_KEEP=1).
+ */
+export async function openWorkbench({ tmp, ws, settings = {}, viewport, onPage }) {
+  if (!existsSync(VSIX)) throw new Error(`${VSIX} missing: run node scripts/package.mjs`);
+  const userData = join(tmp, 'user-data');
+  const extensions = join(tmp, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, ...settings }));
+  await installVsix(VSIX, { extensionsDir: extensions, userDataDir: userData });
+  const port = await freePort();
+  const server = startCodeServer({ port, userDataDir: userData, extensionsDir: extensions, folder: ws, logFile: join(tmp, 'code-server.log') });
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, server);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  onPage?.(page);
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+  await waitForWorkbench(page);
+  return {
+    page,
+    async close() {
+      await browser.close();
+      await server.stop();
+      if (!process.env.LG_KEEP) rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
 const DOC_IMAGES = join(repoRoot, 'docs/images');
 /** The screenshots the documentation shows (docs/extension.md). */
 const DOC_SHOTS = new Set(['findings-view', 'problems', 'quick-fix', 'placeholder-selected', 'hover-action']);
