@@ -91,7 +91,9 @@ test('the examples workspace opens the demo account: regions, functions and thei
     throw new Error(`${e.message}\nrows: ${(await rowLabels()).join(' | ')}`);
   }
   await expand('Who can modify');
-  assert.ok((await rowLabels()).includes('arn:aws:iam::123456789012:user/bob'), 'bob has AdministratorAccess');
+  // The node's children are drawn after it reports itself expanded: wait for bob's row, then say what was there.
+  await treeRow('arn:aws:iam::123456789012:user/bob').waitFor({ timeout: 15_000 }).catch(() => undefined);
+  assert.ok((await rowLabels()).includes('arn:aws:iam::123456789012:user/bob'), `bob has AdministratorAccess; rows: ${(await rowLabels()).join(' | ')}`);
   await shot('functions-view');
 });
 
