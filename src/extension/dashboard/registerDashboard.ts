@@ -24,7 +24,8 @@ async function pickFunction(functions: readonly LiveFunction[]): Promise<LiveFun
   const items = [...functions]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.region < b.region ? -1 : 1))
     .map((fn) => ({ label: fn.name, description: fn.region, detail: fn.arn, fn }));
-  const pick = await vscode.window.showQuickPick(items, { title: 'Lambda Guard: open the dashboard of a function', matchOnDescription: true, matchOnDetail: true });
+  // Stays open when focus moves (an account still loading redraws the views): Escape closes it.
+  const pick = await vscode.window.showQuickPick(items, { title: 'Lambda Guard: open the dashboard of a function', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
   return pick?.fn;
 }
 
